@@ -1,0 +1,1 @@
+// The MILP modelling layer over GLPK.
