@@ -21,17 +21,17 @@ let package = Package(
         // A small, safe modelling layer over GLPK. Knows nothing of visits.
         .target(name: "MILP", dependencies: [
             "CGLPK",
-            .product(name: "Collections", package: "swift-collections"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         // Scenario, loading, validation, plan and the independent checker. Knows nothing of GLPK.
         .target(name: "VisitDomain", dependencies: [
             .product(name: "Yams", package: "Yams"),
-            .product(name: "Collections", package: "swift-collections"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         // Builds the MILP from a scenario, solves it and reads the plan back.
         .target(name: "VisitPlanner", dependencies: [
             "MILP", "VisitDomain",
-            .product(name: "Collections", package: "swift-collections"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         // The command-line shell.
         .executableTarget(name: "visitplan", dependencies: [

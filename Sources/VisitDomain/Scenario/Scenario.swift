@@ -1,4 +1,4 @@
-import Collections
+import OrderedCollections
 
 /// A week of visit requests and the company's resources: the planner's whole input
 /// (FORMAT.md, "Scenario"). Built by `ScenarioLoader` from YAML or JSON; every field is
