@@ -1,1 +1,0 @@
-// The MILP modelling layer over GLPK.

@@ -1,0 +1,121 @@
+/// A mixed-integer linear program: variables with bounds and kinds, named linear
+/// constraints and a linear objective.
+///
+/// A plain value: building it never touches GLPK and never fails. Numbers are checked when
+/// the model is solved or written (an invalid model gives a `.error` result, never a crash).
+/// Names are made unique and valid for LP files when they are added: `variableName(_:)` and
+/// `constraintName(_:)` return the names used in GLPK and in exported files.
+public struct Model: Sendable {
+    struct Column: Sendable, Equatable {
+        var name: String
+        var kind: VariableKind
+        var lowerBound: Double
+        var upperBound: Double
+    }
+
+    struct Row: Sendable, Equatable {
+        var name: String
+        /// The terms of the constraint; the expression's constant is kept here until
+        /// validation moves it to the right-hand side.
+        var expression: LinearExpression
+        var sense: ConstraintSense
+        var rhs: Double
+    }
+
+    /// The problem's name (sanitised like the other names when given to GLPK).
+    public var name: String
+    private(set) var columns: [Column] = []
+    private(set) var rows: [Row] = []
+    /// The objective (the zero expression until `setObjective` is called).
+    public private(set) var objective = LinearExpression()
+    /// The objective's direction (`.minimize` until `setObjective` is called).
+    public private(set) var objectiveDirection = ObjectiveDirection.minimize
+    private var columnNames: Set<String> = []
+    private var rowNames: Set<String> = []
+
+    /// An empty model.
+    public init(name: String = "model") {
+        self.name = name
+    }
+
+    /// The number of variables (columns).
+    public var variableCount: Int { columns.count }
+
+    /// The number of constraints (rows).
+    public var constraintCount: Int { rows.count }
+
+    /// All variables, in creation order.
+    public var variables: [Variable] { columns.indices.map(Variable.init(index:)) }
+
+    /// Adds a variable. Infinite bounds mean "no bound"; integer bounds are rounded inwards
+    /// and binary bounds intersected with [0, 1] when the model is solved.
+    @discardableResult
+    public mutating func addVariable(
+        _ name: String,
+        kind: VariableKind = .continuous,
+        lowerBound: Double = 0,
+        upperBound: Double = .infinity
+    ) -> Variable {
+        let index = columns.count
+        let unique = Names.unique(Names.sanitized(name, fallback: "x\(index)"), index: index, taken: columnNames)
+        columnNames.insert(unique)
+        columns.append(Column(name: unique, kind: kind, lowerBound: lowerBound, upperBound: upperBound))
+        return Variable(index: index)
+    }
+
+    /// Adds a 0-1 variable.
+    @discardableResult
+    public mutating func addBinary(_ name: String) -> Variable {
+        addVariable(name, kind: .binary, lowerBound: 0, upperBound: 1)
+    }
+
+    /// Adds the constraint `expression sense rhs`; the expression's constant moves to the right-hand side.
+    @discardableResult
+    public mutating func addConstraint(
+        _ expression: LinearExpression,
+        _ sense: ConstraintSense,
+        _ rhs: Double,
+        name: String
+    ) -> ConstraintRef {
+        let index = rows.count
+        let unique = Names.unique(Names.sanitized(name, fallback: "c\(index)"), index: index, taken: rowNames)
+        rowNames.insert(unique)
+        rows.append(Row(name: unique, expression: expression, sense: sense, rhs: rhs))
+        return ConstraintRef(index: index)
+    }
+
+    /// Sets the objective, replacing any previous one. Its constant is part of the objective value.
+    public mutating func setObjective(_ expression: LinearExpression, _ direction: ObjectiveDirection) {
+        objective = expression
+        objectiveDirection = direction
+    }
+
+    /// Changes the bounds of a variable (e.g. to fix it). Ignored for a variable of another model.
+    public mutating func setBounds(_ variable: Variable, lower: Double, upper: Double) {
+        guard columns.indices.contains(variable.index) else { return }
+        columns[variable.index].lowerBound = lower
+        columns[variable.index].upperBound = upper
+    }
+
+    /// The variable's name as used in GLPK and exported files ("" for a variable of another model).
+    public func variableName(_ v: Variable) -> String {
+        columns.indices.contains(v.index) ? columns[v.index].name : ""
+    }
+
+    /// The constraint's name as used in GLPK and exported files ("" for a constraint of another model).
+    public func constraintName(_ c: ConstraintRef) -> String {
+        rows.indices.contains(c.index) ? rows[c.index].name : ""
+    }
+
+    /// The kind the variable was created with.
+    public func kind(of v: Variable) -> VariableKind {
+        columns.indices.contains(v.index) ? columns[v.index].kind : .continuous
+    }
+
+    /// The bounds the variable was given (before any rounding for integer kinds);
+    /// (0, 0) for a variable of another model.
+    public func bounds(of v: Variable) -> (lower: Double, upper: Double) {
+        guard columns.indices.contains(v.index) else { return (0, 0) }
+        return (columns[v.index].lowerBound, columns[v.index].upperBound)
+    }
+}

@@ -1,0 +1,80 @@
+/// Settings for one `GLPKSolver.solve` call.
+public struct SolverOptions: Sendable {
+    /// Wall-clock limit for the whole call in seconds (LP relaxation included); nil = none.
+    public var timeLimit: Double?
+    /// Stop when the relative gap between incumbent and bound is at most this (GLPK's `mip_gap`).
+    /// A stop for this reason counts as `.optimal`.
+    public var relativeGap: Double
+    /// Use GLPK's MIP presolver. Forced off when `incumbent` is given (the LP relaxation is then
+    /// solved first by `glp_simplex`), because presolve hides the original columns from the callback.
+    /// Pure LPs are always solved by `glp_simplex` without presolve.
+    public var presolve: Bool
+    /// Gomory mixed-integer, mixed-integer rounding, cover and clique cuts.
+    public var cuts: Bool
+    /// GLPK's feasibility pump heuristic.
+    public var feasibilityPump: Bool
+    /// GLPK's proximity search heuristic (good near a known solution).
+    public var proximitySearch: Bool
+    /// A starting solution, one value per variable; integer columns are rounded. It is checked
+    /// against bounds and rows first and offered to GLPK once only if feasible (GLPK itself does
+    /// not check it). The result is never worse than a feasible incumbent.
+    public var incumbent: [Double]?
+    /// Called on the solving thread on each new incumbent and at most about once a second otherwise.
+    /// It must not call `GLPKSolver.solve` or `Model.write` (that gives `.error`).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Let GLPK print its log to standard output. When false, GLPK prints nothing.
+    public var verbose: Bool
+
+    public init(
+        timeLimit: Double? = nil,
+        relativeGap: Double = 1e-4,
+        presolve: Bool = true,
+        cuts: Bool = true,
+        feasibilityPump: Bool = false,
+        proximitySearch: Bool = false,
+        incumbent: [Double]? = nil,
+        verbose: Bool = false,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.cuts = cuts
+        self.feasibilityPump = feasibilityPump
+        self.proximitySearch = proximitySearch
+        self.incumbent = incumbent
+        self.verbose = verbose
+        self.progress = progress
+    }
+
+    /// Test hook: offer the incumbent without checking it (to observe what GLPK does with an
+    /// infeasible point). Never set outside tests.
+    var offerIncumbentUnchecked = false
+
+    /// What is wrong with the options, in words; nil when they are usable.
+    var problem: String? {
+        if let timeLimit, timeLimit.isNaN || timeLimit < 0 {
+            return "the time limit is \(timeLimit) s; it must be a non-negative number of seconds or nil"
+        }
+        if !relativeGap.isFinite || relativeGap < 0 {
+            return "the relative gap is \(relativeGap); it must be a finite non-negative number"
+        }
+        return nil
+    }
+}
+
+/// A snapshot of a running branch-and-cut search.
+public struct SolveProgress: Sendable {
+    /// The objective of the best solution found so far.
+    public var incumbent: Double?
+    /// The best proven bound so far (an upper bound when maximising).
+    public var bound: Double?
+    /// Seconds since the start of the solve.
+    public var seconds: Double
+
+    public init(incumbent: Double?, bound: Double?, seconds: Double) {
+        self.incumbent = incumbent
+        self.bound = bound
+        self.seconds = seconds
+    }
+}

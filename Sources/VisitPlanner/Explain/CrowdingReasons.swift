@@ -1,0 +1,141 @@
+import VisitDomain
+
+/// Reasons for a visit that could be planned alone but not beside the others. For each of its
+/// candidate times it finds the first need that the planned visits leave unmet (a host, a room,
+/// technical or sales staff, a route slot and guides, a caterer's capacity, the weekly budget),
+/// then reports the needs that block most often, with the visits that hold them.
+struct CrowdingReasons: Sendable {
+    let scenario: Scenario
+    let generator: CandidateGenerator
+
+    /// One unmet need: the rule, what is missing, and the visits holding it.
+    private struct Blocker: Hashable {
+        var rule: HardRule
+        var need: String
+        var holders: [String]
+    }
+
+    func reasons(for v: Int, candidates: VisitCandidates, scheduled: [Int: PlannedVisit]) -> [String] {
+        let visit = scenario.visits[v]
+        let occupancy = PlanOccupancy(scenario: scenario, scheduled: Array(scheduled.values))
+        var counts: [String: (blocker: Blocker, times: Int, holders: [String: Int])] = [:]
+        let timings = candidates.timings
+        let step = max(1, timings.count / 400)
+        var examined = 0
+        for k in stride(from: 0, to: timings.count, by: step) {
+            examined += 1
+            guard let blocker = firstUnmetNeed(v, visit, timings[k], candidates, occupancy) else { continue }
+            var entry = counts[blocker.need] ?? (blocker, 0, [:])
+            entry.times += 1
+            for holder in blocker.holders { entry.holders[holder, default: 0] += 1 }
+            counts[blocker.need] = entry
+        }
+        let days = Set(timings.map { LocalDateTime(minutes: $0.start).date }).sorted().map(\.description).joined(separator: ", ")
+        let ranked = counts.values.sorted { ($0.times, $0.blocker.need) > ($1.times, $1.blocker.need) }
+        guard !ranked.isEmpty else {
+            return ["crowded out by other visits: it fits alone on \(days), but not beside the planned visits within the daily limits and IT cover (each time it could take would push another visit out)"]
+        }
+        return ranked.prefix(2).map { entry in
+            let holders = entry.holders.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key).prefix(6)
+            let share = entry.times == examined ? "at every time it could take" : "at \(entry.times) of the \(examined) times it could take"
+            let taken = holders.isEmpty ? "is used up by the planned visits" : "are taken by \(holders.joined(separator: ", "))"
+            return "crowded out by other visits: \(entry.blocker.rule.title): \(share) on \(days), \(entry.blocker.need) \(taken)"
+        }
+    }
+
+    private func firstUnmetNeed(_ v: Int, _ visit: Visit, _ timing: VisitTiming, _ candidates: VisitCandidates,
+                                _ occ: PlanOccupancy) -> Blocker? {
+        let eligibility = generator.eligibility
+        let early = scenario.policies.hostArrivesEarlyMinutes
+        let turnover = scenario.policies.roomTurnoverMinutes
+        let day = LocalDateTime(minutes: timing.start).date.dayNumber
+        // Host.
+        let hosts = eligibility.hosts(for: visit).map { scenario.staff[$0] }
+            .filter { scenario.isAvailable($0, for: .init(startMinute: timing.start - early, endMinute: timing.end)) }
+        let freeHosts = hosts.filter { h in
+            PlanOccupancy.overlapping(occ.people[h.id], timing.start - early, timing.end).isEmpty
+                && (scenario.policies.maxVisitsPerHostPerDay.map { (occ.hosting[h.id]?[day]?.count ?? 0) < $0 } ?? true)
+        }
+        if freeHosts.isEmpty {
+            let holders = hosts.flatMap { h in
+                PlanOccupancy.overlapping(occ.people[h.id], timing.start - early, timing.end).map(\.visit) + (occ.hosting[h.id]?[day] ?? [])
+            }
+            return Blocker(rule: .host, need: "the hosts speaking \(visit.language ?? "its language") (\(hosts.map(\.id).joined(separator: ", ")))",
+                           holders: unique(holders))
+        }
+        for (i, item) in visit.agenda.enumerated() {
+            let t = timing.items[i]
+            let options = candidates.options[i][t] ?? []
+            switch item {
+            case .meeting(let m):
+                let rooms = options.map { scenario.rooms[$0].id }
+                if !rooms.contains(where: { PlanOccupancy.overlapping(occ.rooms[$0], t.start, t.end + turnover).isEmpty }) {
+                    let holders = rooms.flatMap { PlanOccupancy.overlapping(occ.rooms[$0], t.start, t.end + turnover).map(\.visit) }
+                    return Blocker(rule: .meeting, need: "the rooms that fit \(scenario.peopleInRoom(visit, m)) people\(m.confidential ? ", secure" : "")\(m.equipment.isEmpty ? "" : " with " + m.equipment.sorted().joined(separator: ", ")) (\(rooms.joined(separator: ", ")))",
+                                   holders: unique(holders))
+                }
+                if let blocker = staffBlocker(eligibility.technicalStaff(for: m), count: m.technicalCount, t, occ, what: "technical staff") {
+                    return blocker
+                }
+                if let blocker = staffBlocker(m.salesCount > 0 ? eligibility.salesStaff() : [], count: m.salesCount, t, occ, what: "sales staff") {
+                    return blocker
+                }
+            case .tour:
+                var holders: [String] = []
+                var fits = false
+                for r in options {
+                    let route = scenario.tourRoutes[r]
+                    let groups = scenario.tourGroups(visit, on: route)
+                    let used = PlanOccupancy.peak(occ.routes[route.id], t.start, t.end)
+                    let guides = eligibility.guides(for: visit, route: r).map { scenario.staff[$0] }
+                        .filter { scenario.isAvailable($0, for: t.interval) }
+                    let free = guides.filter { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).isEmpty }
+                    if used + groups <= route.concurrentGroups && free.count >= groups { fits = true; break }
+                    holders += PlanOccupancy.overlapping(occ.routes[route.id], t.start, t.end).map(\.visit)
+                    holders += guides.flatMap { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).map(\.visit) }
+                }
+                if !fits {
+                    let names = options.map { scenario.tourRoutes[$0].id }.joined(separator: ", ")
+                    return Blocker(rule: .tour, need: "the group slots and guides speaking \(visit.language ?? "its language") on \(names)", holders: unique(holders))
+                }
+            case .meal:
+                let diners = scenario.diners(visit)
+                let free = options.contains { c in
+                    let caterer = scenario.caterers[c]
+                    return caterer.capacity.map { PlanOccupancy.peak(occ.caterers[caterer.id], t.start, t.end) + diners <= $0 } ?? true
+                }
+                if !free {
+                    let ids = options.map { scenario.caterers[$0].id }
+                    return Blocker(rule: .meal, need: "the seats of \(ids.joined(separator: ", "))",
+                                   holders: unique(ids.flatMap { PlanOccupancy.overlapping(occ.caterers[$0], t.start, t.end).map(\.visit) }))
+                }
+            }
+        }
+        if let budget = scenario.policies.weeklyHospitalityBudget {
+            let cost = visit.agenda.enumerated().reduce(0.0) { total, entry in
+                guard case .meal(let meal) = entry.element else { return total }
+                let prices = (candidates.options[entry.offset][timing.items[entry.offset]] ?? [])
+                    .compactMap { scenario.caterers[$0].services[meal.service]?.pricePerHead }
+                return total + (prices.min() ?? 0) * Double(scenario.diners(visit))
+            }
+            if cost > 0, occ.cateringSpent + cost > budget + 1e-9 {
+                return Blocker(rule: .meal, need: "the weekly hospitality budget (\(budget.formatted2), \((budget - occ.cateringSpent).formatted2) left; its meals cost at least \(cost.formatted2))", holders: [])
+            }
+        }
+        return nil
+    }
+
+    private func staffBlocker(_ people: [Int], count: Int, _ t: ItemTiming, _ occ: PlanOccupancy, what: String) -> Blocker? {
+        guard count > 0 else { return nil }
+        let available = people.map { scenario.staff[$0] }.filter { scenario.isAvailable($0, for: t.interval) }
+        let free = available.filter { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).isEmpty }
+        guard free.count < count else { return nil }
+        let holders = available.flatMap { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).map(\.visit) }
+        return Blocker(rule: .meeting, need: "the \(what) (\(available.map(\.id).joined(separator: ", ")))", holders: unique(holders))
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }.sorted()
+    }
+}

@@ -1,0 +1,118 @@
+import VisitDomain
+
+/// Reasons a visit can never be planned whatever the time: nothing suits one of its items
+/// (no room large or equipped or secure enough, no guide for the language, no caterer within
+/// budget for the dietary needs, no host speaking the language, ...).
+struct StaticReasons: Sendable {
+    let scenario: Scenario
+    let eligibility: Eligibility
+
+    func reasons(for visit: Visit) -> [String] {
+        var reasons: [String] = []
+        if eligibility.hosts(for: visit).isEmpty {
+            reasons.append("\(HardRule.host.title): no staff member with the host role speaks \(visit.language ?? "-")")
+        }
+        for (i, item) in visit.agenda.enumerated() {
+            let label = "agenda item \(i) (\(item.kind.rawValue))"
+            switch item {
+            case .meeting(let m): reasons += meeting(visit, m, label)
+            case .tour(let t): reasons += tour(visit, t, label)
+            case .meal(let m): reasons += meal(visit, m, label)
+            }
+        }
+        return reasons
+    }
+
+    private func meeting(_ visit: Visit, _ m: Meeting, _ label: String) -> [String] {
+        let rule = HardRule.meeting.title
+        var reasons: [String] = []
+        if m.confidential && !visit.ndaSigned {
+            reasons.append("\(rule): \(label) is confidential but \(visit.client.name ?? "the client") has not signed an NDA")
+        }
+        if eligibility.rooms(for: visit, m).isEmpty && (visit.ndaSigned || !m.confidential) {
+            let people = scenario.peopleInRoom(visit, m)
+            var needs = ["\(people) people"]
+            if !m.equipment.isEmpty { needs.append(m.equipment.sorted().joined(separator: ", ")) }
+            if m.confidential { needs.append("secure") }
+            let largest = scenario.rooms.filter { m.equipment.isSubset(of: $0.equipment) && (!m.confidential || $0.secure) }
+                .max { $0.capacity < $1.capacity }
+            let hint = largest.map { " (the largest that is otherwise suitable, \($0.id), holds \($0.capacity))" } ?? ""
+            reasons.append("\(rule): no room for \(label) fits \(needs.joined(separator: ", "))\(hint)")
+        }
+        if m.technicalCount > 0 {
+            let technical = eligibility.technicalStaff(for: m)
+            let known = technical.reduce(into: Set<String>()) { $0.formUnion(scenario.staff[$1].expertise) }
+            let missing = m.technicalExpertise.subtracting(known).sorted()
+            if !missing.isEmpty {
+                reasons.append("\(rule): no technical staff member knows \(missing.joined(separator: ", ")) for \(label)")
+            }
+            if technical.count < m.technicalCount {
+                reasons.append("\(rule): \(label) needs \(m.technicalCount) technical staff; only \(technical.count) exist")
+            }
+        }
+        let sales = eligibility.salesStaff().count
+        if m.salesCount > sales { reasons.append("\(rule): \(label) needs \(m.salesCount) sales staff; only \(sales) exist") }
+        return reasons
+    }
+
+    private func tour(_ visit: Visit, _ t: Tour, _ label: String) -> [String] {
+        let rule = HardRule.tour.title
+        var problems: [String] = []
+        for id in t.routes {
+            guard let r = scenario.tourRoutes.firstIndex(where: { $0.id == id }) else { continue }
+            let route = scenario.tourRoutes[r]
+            let groups = scenario.tourGroups(visit, on: route)
+            if route.confidential && !visit.ndaSigned {
+                problems.append("\(id) is confidential and the client has not signed an NDA")
+            } else if groups > route.concurrentGroups {
+                problems.append("\(visit.headcount) guests make \(groups) groups but \(id) takes \(route.concurrentGroups) at once")
+            } else {
+                let guides = eligibility.guides(for: visit, route: r).count
+                if guides < groups {
+                    problems.append("\(groups) group(s) need \(groups) guide(s) speaking \(visit.language ?? "-") certified for \(id); there \(guides == 1 ? "is" : "are") \(guides)")
+                }
+            }
+        }
+        guard problems.count == t.routes.count else { return [] }
+        return ["\(rule): no route for \(label) can take the visit: " + problems.joined(separator: "; ")]
+    }
+
+    private func meal(_ visit: Visit, _ m: Meal, _ label: String) -> [String] {
+        guard eligibility.caterers(for: visit, m).isEmpty else { return [] }
+        let rule = HardRule.meal.title
+        let offering = scenario.caterers.filter { $0.services[m.service] != nil }
+        if offering.isEmpty { return ["\(rule): no caterer offers \(m.service) for \(label)"] }
+        let approved = offering.filter(\.approved)
+        if approved.isEmpty {
+            return ["\(rule): only unapproved caterers (\(offering.map(\.id).joined(separator: ", "))) offer \(m.service) for \(label)"]
+        }
+        let needs = visit.dietary.keys.sorted()
+        let serving = approved.filter { c in needs.allSatisfy { c.dietary.contains($0) } }
+        if serving.isEmpty {
+            return ["\(rule): no approved caterer offering \(m.service) serves \(needs.joined(separator: ", ")) for \(label)"]
+        }
+        let budget = scenario.policies.budgetPerHead(service: m.service, tier: visit.client.tier) ?? 0
+        let cheapest = serving.min { ($0.services[m.service]?.pricePerHead ?? 0) < ($1.services[m.service]?.pricePerHead ?? 0) }!
+        let price = cheapest.services[m.service]?.pricePerHead ?? 0
+        return ["\(rule): \(m.service) for \(label) is over the \(visit.client.tier ?? "standard") budget of \(budget.formatted2) per head: the cheapest suitable approved caterer, \(cheapest.id), charges \(price.formatted2)"]
+    }
+}
+
+extension Double {
+    /// A money or count value as a coordinator writes it: no decimals when whole.
+    var formatted2: String {
+        if self == rounded() { return String(Int(self)) }
+        var text = String(format2: self)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+}
+
+extension String {
+    init(format2 value: Double) {
+        let cents = Int((value * 100).rounded())
+        let sign = cents < 0 ? "-" : ""
+        let c = abs(cents)
+        self = "\(sign)\(c / 100).\(c % 100 < 10 ? "0" : "")\(c % 100)"
+    }
+}

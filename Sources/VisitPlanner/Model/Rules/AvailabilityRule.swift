@@ -1,0 +1,63 @@
+import MILP
+import VisitDomain
+
+/// Rule 8 (availability) in the model. Candidates already keep people inside their availability
+/// and outside `unavailable`, and rooms, routes and caterers outside their closures. The rows here
+/// keep everyone and everything to its capacity at every slot: a person on one duty at a time, a
+/// room for one meeting (plus turnover), a route for `concurrentGroups` groups, a caterer for
+/// `capacity` diners; and the daily limits on duty minutes and on visits per host.
+struct AvailabilityRule: Sendable {
+    let scenario: Scenario
+
+    func apply(to pm: inout PlanningModel) {
+        let rows = SlotRows(slotMinutes: scenario.calendar.slotMinutes)
+        let turnover = scenario.policies.roomTurnoverMinutes
+        for (r, uses) in grouped(pm.rooms, by: \.resource) {
+            let usages = uses.map { Usage(start: $0.timing.start, end: $0.timing.end + turnover, amount: 1, variable: $0.variable) }
+            rows.add(usages, capacity: 1, name: "availability.room[\(scenario.rooms[r].id)]", to: &pm.milp)
+        }
+        for (r, uses) in grouped(pm.routes, by: \.resource) {
+            let route = scenario.tourRoutes[r]
+            let usages = uses.map {
+                Usage(start: $0.timing.start, end: $0.timing.end,
+                      amount: Double(scenario.tourGroups(scenario.visits[$0.item.visit], on: route)), variable: $0.variable)
+            }
+            rows.add(usages, capacity: Double(route.concurrentGroups), name: "availability.route[\(route.id)]", to: &pm.milp)
+        }
+        for (c, uses) in grouped(pm.caterers, by: \.resource) {
+            guard let capacity = scenario.caterers[c].capacity else { continue }
+            let usages = uses.map {
+                Usage(start: $0.timing.start, end: $0.timing.end, amount: Double(scenario.diners(scenario.visits[$0.item.visit])),
+                      variable: $0.variable)
+            }
+            rows.add(usages, capacity: Double(capacity), name: "availability.caterer[\(scenario.caterers[c].id)]", to: &pm.milp)
+        }
+        for (p, duties) in grouped(pm.duties, by: \.person) {
+            let person = scenario.staff[p]
+            rows.add(duties.map { Usage(start: $0.start, end: $0.end, amount: 1, variable: $0.variable) }, capacity: 1,
+                     name: "availability.person[\(person.id)]", to: &pm.milp)
+            let byDay = Dictionary(grouping: duties) { LocalDateTime(minutes: $0.end - 1).date.dayNumber }
+            for day in byDay.keys.sorted() {
+                let dayDuties = byDay[day]!
+                let date = LocalDate(dayNumber: day)
+                if let limit = scenario.policies.maxDutyMinutesPerStaffPerDay,
+                   dayDuties.reduce(0, { $0 + $1.minutes }) > limit {
+                    var minutes = LinearExpression()
+                    for d in dayDuties { minutes.add(d.variable, coefficient: Double(d.minutes)) }
+                    pm.milp.addConstraint(minutes, .lessOrEqual, Double(limit), name: "availability.dutyMinutes[\(person.id),\(date)]")
+                }
+                let hosting = dayDuties.filter { $0.role == .host }
+                if let limit = scenario.policies.maxVisitsPerHostPerDay, Set(hosting.map(\.visit)).count > limit {
+                    pm.milp.addConstraint(sum(hosting.map(\.variable)), .lessOrEqual, Double(limit),
+                                          name: "availability.hostVisits[\(person.id),\(date)]")
+                }
+            }
+        }
+    }
+}
+
+/// Groups elements by an integer key, in key order (deterministic row order).
+func grouped<T>(_ elements: [T], by key: (T) -> Int) -> [(Int, [T])] {
+    let dict = Dictionary(grouping: elements, by: key)
+    return dict.keys.sorted().map { ($0, dict[$0]!) }
+}

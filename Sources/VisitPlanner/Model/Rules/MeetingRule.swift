@@ -1,0 +1,63 @@
+import MILP
+import VisitDomain
+
+/// Rule 5 (meeting) in the model: a running meeting takes one room that is large, equipped and
+/// secure enough (only such rooms are candidates), exactly `technical.count` technical staff whose
+/// expertise covers every topic, and exactly `sales` sales staff. The room is used for the meeting
+/// plus `roomTurnoverMinutes`; rule 8 keeps uses apart.
+struct MeetingRule: Sendable {
+    let scenario: Scenario
+    let eligibility: Eligibility
+    let itCover: ITCoverRule
+
+    func apply(to pm: inout PlanningModel) {
+        for (v, visit) in scenario.visits.enumerated() {
+            for (i, item) in visit.agenda.enumerated() {
+                guard case .meeting(let meeting) = item, let runsByTiming = pm.itemRuns[ItemRef(visit: v, item: i)] else { continue }
+                let ref = ItemRef(visit: v, item: i)
+                let technical = eligibility.technicalStaff(for: meeting)
+                let sales = meeting.salesCount > 0 ? eligibility.salesStaff() : []
+                for (timing, runs) in runsByTiming {
+                    let tag = "\(visit.id).\(i)@\(timing.start)"
+                    var roomSum = LinearExpression()
+                    for r in pm.candidates[v].options[i][timing] ?? []
+                    where meeting.equipment.isEmpty || itCover.coverPossible(building: scenario.rooms[r].building, during: timing) {
+                        let y = pm.milp.addBinary("room[\(tag),\(scenario.rooms[r].id)]")
+                        roomSum.add(y)
+                        pm.rooms.append(ResourceChoice(item: ref, timing: timing, resource: r, variable: y))
+                    }
+                    pm.milp.addConstraint(roomSum - runs, .equal, 0, name: "meeting.room[\(tag)]")
+                    if meeting.technicalCount > 0 {
+                        let vars = staffDuties(technical, role: .technical, v, i, timing, &pm)
+                        pm.milp.addConstraint(sum(vars.map(\.1)) - Double(meeting.technicalCount) * runs, .equal, 0,
+                                              name: "meeting.technical[\(tag)]")
+                        for topic in meeting.technicalExpertise.sorted() {
+                            let knowers = vars.filter { scenario.staff[$0.0].expertise.contains(topic) }.map(\.1)
+                            pm.milp.addConstraint(sum(knowers) - runs, .greaterOrEqual, 0, name: "meeting.expertise[\(tag),\(topic)]")
+                        }
+                    }
+                    if meeting.salesCount > 0 {
+                        let vars = staffDuties(sales, role: .sales, v, i, timing, &pm)
+                        pm.milp.addConstraint(sum(vars.map(\.1)) - Double(meeting.salesCount) * runs, .equal, 0,
+                                              name: "meeting.sales[\(tag)]")
+                    }
+                }
+            }
+        }
+    }
+
+    private func staffDuties(_ people: [Int], role: DutyRole, _ v: Int, _ i: Int, _ timing: ItemTiming,
+                             _ pm: inout PlanningModel) -> [(Int, Variable)] {
+        people.filter { scenario.isAvailable(scenario.staff[$0], for: timing.interval) }.map { p in
+            let z = pm.milp.addBinary("\(role == .technical ? "technical" : "sales")[\(scenario.visits[v].id).\(i)@\(timing.start),\(scenario.staff[p].id)]")
+            pm.duties.append(DutyChoice(person: p, visit: v, item: i, role: role, start: timing.start, end: timing.end, variable: z))
+            return (p, z)
+        }
+    }
+}
+
+func sum(_ variables: [Variable]) -> LinearExpression {
+    var e = LinearExpression()
+    for x in variables { e.add(x) }
+    return e
+}

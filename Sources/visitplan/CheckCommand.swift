@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import VisitDomain
+
+/// `visitplan check SCENARIO PLAN`: re-verifies a plan against the nine rules and its score.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a plan JSON against the scenario: every hard rule, the totals and the score.")
+
+    @Argument(help: "Scenario file (.yaml, .yml or .json).")
+    var scenario: String
+
+    @Argument(help: "Plan JSON file, as printed by `visitplan plan --format json`.")
+    var plan: String
+
+    func run() throws {
+        let scenario = try loadScenario(self.scenario)
+        let plan = try loadPlan(self.plan)
+        let report = PlanChecker(scenario: scenario).check(plan)
+        if report.isValid {
+            print("\(self.plan): valid; score \(report.score) (reported \(plan.score)), catering cost \(report.cateringCost)")
+        } else {
+            print("\(self.plan): \(report.violations.count) problem(s):")
+            for violation in report.violations { print("  - \(violation)") }
+            throw ExitCode(ExitCodes.ruleViolation)
+        }
+    }
+}
+
+/// Loads a plan JSON or exits with code 2 naming the file and the field.
+func loadPlan(_ path: String) throws -> Plan {
+    do {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try JSONDecoder().decode(Plan.self, from: data)
+    } catch let error as DecodingError {
+        printError("\(path): \(describe(error))")
+        throw ExitCode(ExitCodes.badInput)
+    } catch {
+        printError("\(path): cannot read the plan: \(error.localizedDescription)")
+        throw ExitCode(ExitCodes.badInput)
+    }
+}
+
+/// A decoding error as `path: problem`.
+func describe(_ error: DecodingError) -> String {
+    func path(_ keys: [CodingKey]) -> String {
+        keys.reduce("") { acc, key in
+            if let i = key.intValue { return acc + "[\(i)]" }
+            return acc.isEmpty ? key.stringValue : acc + "." + key.stringValue
+        }
+    }
+    switch error {
+    case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): missing"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+        let where_ = path(context.codingPath)
+        return (where_.isEmpty ? "" : where_ + ": ") + context.debugDescription
+    @unknown default: return String(describing: error)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import VisitDomain
+import VisitPlanner
+
+/// `visitplan plan SCENARIO`: the weekly plan of a scenario.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a week of visits and print the calendar (text) or the plan JSON.")
+
+    @Argument(help: "Scenario file (.yaml, .yml or .json).")
+    var scenario: String
+
+    @Option(name: .long, help: "Stop after this many seconds and return the best plan found.")
+    var timeLimit: Double = 60
+
+    @Option(name: .long, help: "Stop when the relative gap between score and bound is below this.")
+    var gap: Double = 1e-4
+
+    @Option(name: .long, help: "Output format: text (a weekly calendar) or json (FORMAT.md plan).")
+    var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the plan here instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Write the exact model to this file before solving (.lp: CPLEX LP, .mps: free MPS).")
+    var exportModel: String?
+
+    @Flag(name: .long, help: "Print no progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be between 0 and 1 (e.g. 0.01 for 1 %)") }
+        if let exportModel, !["lp", "mps"].contains((exportModel as NSString).pathExtension.lowercased()) {
+            throw ValidationError("--export-model needs a file ending in .lp or .mps")
+        }
+    }
+
+    func run() throws {
+        let scenario = try loadScenario(self.scenario)
+        let quiet = self.quiet
+        var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel)
+        if !quiet {
+            options.progress = { p in
+                let best = p.bestScore.map { String(format: "%.2f", $0) } ?? "-"
+                let bound = p.bound.map { String(format: "%.2f", $0) } ?? "-"
+                printError(String(format: "  %6.1f s  best score %@  bound %@", p.seconds, best, bound))
+            }
+        }
+        let outcome: PlanningOutcome
+        do {
+            outcome = try Planner(scenario: scenario).plan(options: options)
+        } catch {
+            printError("visitplan: \(error)")
+            throw ExitCode(ExitCodes.ruleViolation)
+        }
+        switch format {
+        case .json: try emit(encodeJSON(outcome.plan), to: output)
+        case .text: try emit(WeeklyCalendarText(scenario: scenario, plan: outcome.plan).render(), to: output)
+        }
+    }
+}
