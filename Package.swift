@@ -3,43 +3,67 @@
 // Licensed GPL-3.0-or-later (it links GLPK, which is GPL-3.0).
 import PackageDescription
 
+let collections = Target.Dependency.product(name: "OrderedCollections", package: "swift-collections")
+
 let package = Package(
     name: "visitplan",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "visitplan", targets: ["visitplan"]),
+        .executable(name: "scale-ladder", targets: ["ScaleLadder"]),
         .library(name: "VisitPlanner", targets: ["VisitPlanner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C library, through Debian's libglpk-dev (no pkg-config file is shipped).
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // A small, safe modelling layer over GLPK. Knows nothing of visits.
-        .target(name: "MILP", dependencies: [
-            "CGLPK",
-            .product(name: "OrderedCollections", package: "swift-collections"),
-        ]),
-        // Scenario, loading, validation, plan and the independent checker. Knows nothing of GLPK.
-        .target(name: "VisitDomain", dependencies: [
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "OrderedCollections", package: "swift-collections"),
-        ]),
+        .target(name: "MILP", dependencies: ["CGLPK", collections]),
+        // Scenario, loading, validation, plan, change events and the independent checker. Knows nothing of GLPK.
+        .target(name: "VisitDomain", dependencies: [.product(name: "Yams", package: "Yams"), collections]),
         // Builds the MILP from a scenario, solves it and reads the plan back.
-        .target(name: "VisitPlanner", dependencies: [
-            "MILP", "VisitDomain",
-            .product(name: "OrderedCollections", package: "swift-collections"),
-        ]),
+        .target(name: "VisitPlanner", dependencies: ["MILP", "VisitDomain", collections]),
+        // Applies change events to a plan with minimal disruption.
+        .target(name: "VisitReplanner", dependencies: ["VisitPlanner", "VisitDomain", "MILP", collections]),
+        // Plans what-if variants of a scenario side by side.
+        .target(name: "VisitWhatIf", dependencies: ["VisitPlanner", "VisitDomain", collections]),
+        // The HTTP server, its store and the calendar page.
+        .target(
+            name: "VisitServer",
+            dependencies: [
+                "VisitPlanner", "VisitReplanner", "VisitWhatIf", "VisitDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Public")]
+        ),
         // The command-line shell.
         .executableTarget(name: "visitplan", dependencies: [
-            "VisitPlanner", "VisitDomain",
+            "VisitPlanner", "VisitReplanner", "VisitWhatIf", "VisitServer", "VisitDomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The benchmark ladder: a seeded scenario generator and the runner that prints the table.
+        .target(name: "ScenarioGenerator", dependencies: ["VisitDomain"], path: "benchmarks/ScenarioGenerator"),
+        .executableTarget(
+            name: "ScaleLadder",
+            dependencies: ["ScenarioGenerator", "VisitPlanner", "VisitDomain", "MILP",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/ScaleLadder"
+        ),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "VisitDomainTests", dependencies: ["VisitDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "VisitPlannerTests", dependencies: ["VisitPlanner", "VisitDomain"]),
+        .testTarget(name: "VisitPlannerTests", dependencies: ["VisitPlanner", "VisitDomain", "ScenarioGenerator"]),
+        .testTarget(name: "VisitReplannerTests", dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain"]),
+        .testTarget(name: "VisitWhatIfTests", dependencies: ["VisitWhatIf", "VisitPlanner", "VisitDomain"]),
+        .testTarget(name: "VisitServerTests", dependencies: [
+            "VisitServer", "VisitDomain",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -129,7 +129,7 @@ struct GLPKRun {
             status = .infeasible
         case GLP_ETMLIM, GLP_ESTOP:
             status = hasSolution ? .feasible : .noSolutionFound
-            message = "the time limit was reached"
+            message = code == GLP_ETMLIM ? "the time limit was reached" : "the search was stopped"
         case GLP_ENOPFS:
             status = .infeasible
             message = "the LP relaxation is infeasible"
@@ -193,7 +193,7 @@ struct GLPKRun {
     private func columnValues(_ read: (Int32) -> Double) -> [Double] {
         model.columns.enumerated().map { index, column in
             let value = read(Int32(index + 1))
-            return column.isIntegral ? value.rounded() : value
+            return column.isIntegral ? value.rounded() + 0 : value
         }
     }
 

@@ -86,7 +86,7 @@ struct CheckedIncumbent: Sendable {
         if let bad = raw.firstIndex(where: { !$0.isFinite }) {
             return .invalid("the incumbent's value for '\(model.columns[bad].name)' is \(raw[bad]); it must be finite")
         }
-        let values = zip(raw, model.columns).map { value, column in column.isIntegral ? value.rounded() : value }
+        let values = zip(raw, model.columns).map { value, column in column.isIntegral ? value.rounded() + 0 : value }
         if !unchecked, let violation = model.firstViolation(values) {
             return .infeasible(violation)
         }

@@ -31,6 +31,10 @@ public struct ModelExportError: Error, Sendable, CustomStringConvertible {
 extension Model {
     /// Writes the model to `path` through GLPK, building and freeing the GLPK problem on the
     /// current thread. Throws for an invalid model or a path that cannot be written.
+    ///
+    /// Names are those of `variableName(_:)` / `constraintName(_:)`. GLPK writes the objective's
+    /// constant only as a comment in LP files, and as the right-hand side of the objective row in
+    /// MPS files (which readers interpret differently), so a reader may lose it.
     public func write(to path: String, format: ModelFileFormat) throws(ModelExportError) {
         guard !path.isEmpty, !path.contains("\0") else {
             throw ModelExportError(message: "'\(path)' is not a usable file path")

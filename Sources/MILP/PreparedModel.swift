@@ -105,8 +105,9 @@ struct PreparedModel: Sendable {
             }
             if column.kind.isIntegral {
                 // Round inwards, forgiving representation noise such as 0.9999999999.
-                if lower.isFinite { lower = (lower - Self.integralityTolerance(lower)).rounded(.up) }
-                if upper.isFinite { upper = (upper + Self.integralityTolerance(upper)).rounded(.down) }
+                // Adding 0 turns a -0 from rounding into 0, which reads better in exported files.
+                if lower.isFinite { lower = (lower - Self.integralityTolerance(lower)).rounded(.up) + 0 }
+                if upper.isFinite { upper = (upper + Self.integralityTolerance(upper)).rounded(.down) + 0 }
                 if lower > upper, infeasibility == nil {
                     infeasibility = "\(what) must be an integer in [\(column.lowerBound), \(column.upperBound)]\(column.kind == .binary ? " ∩ [0, 1]" : ""), which holds none"
                 }

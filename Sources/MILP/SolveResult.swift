@@ -46,7 +46,7 @@ public struct SolveResult: Sendable {
         self.message = message
     }
 
-    /// Whether there is a solution to read (`values` is not empty or the model has no variables).
+    /// Whether the status is `.optimal` or `.feasible`, i.e. `values` holds a solution.
     public var hasSolution: Bool { status == .optimal || status == .feasible }
 
     /// The value of `v` in the solution; 0 when there is no solution or `v` is not in it.

@@ -33,8 +33,8 @@ public struct SolverOptions: Sendable {
         feasibilityPump: Bool = false,
         proximitySearch: Bool = false,
         incumbent: [Double]? = nil,
-        verbose: Bool = false,
-        progress: (@Sendable (SolveProgress) -> Void)? = nil
+        progress: (@Sendable (SolveProgress) -> Void)? = nil,
+        verbose: Bool = false
     ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap

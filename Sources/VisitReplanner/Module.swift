@@ -1,0 +1,1 @@
+// Replanning: see Replanner.swift.

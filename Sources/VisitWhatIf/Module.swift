@@ -1,0 +1,1 @@
+// What-if comparisons: see WhatIf.swift.
