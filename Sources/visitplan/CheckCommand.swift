@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VisitDomain
+import VisitReplanner
 
 /// `visitplan check SCENARIO PLAN`: re-verifies a plan against the nine rules and its score.
 struct CheckCommand: ParsableCommand {
@@ -14,10 +15,34 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Plan JSON file, as printed by `visitplan plan --format json`.")
     var plan: String
 
+    @Option(name: .long, help: "For a replanned plan: the plan it replaced (JSON). Needs --events.")
+    var baseline: String?
+
+    @Option(name: .long, help: "For a replanned plan: the change events it absorbed. Needs --baseline.")
+    var events: String?
+
+    func validate() throws {
+        if (baseline == nil) != (events == nil) { throw ValidationError("--baseline and --events go together") }
+    }
+
     func run() throws {
-        let scenario = try loadScenario(self.scenario)
+        var scenario = try loadScenario(self.scenario)
         let plan = try loadPlan(self.plan)
-        let report = PlanChecker(scenario: scenario).check(plan)
+        var context: ReplanContext?
+        if let baseline, let events {
+            let current = try loadPlan(baseline)
+            do {
+                let changes = try EventsLoader.load(path: events, scenario: scenario)
+                (scenario, context) = try Replanner(scenario: scenario, current: current, eventsFile: events).checkingContext(for: changes)
+            } catch let error as ScenarioError {
+                printError(String(describing: error))
+                throw ExitCode(ExitCodes.badInput)
+            } catch {
+                printError("visitplan: \(error)")
+                throw ExitCode(ExitCodes.badInput)
+            }
+        }
+        let report = PlanChecker(scenario: scenario, replan: context).check(plan)
         if report.isValid {
             print("\(self.plan): valid; score \(report.score) (reported \(plan.score)), catering cost \(report.cateringCost)")
         } else {

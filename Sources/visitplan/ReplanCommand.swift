@@ -1,6 +1,64 @@
 import ArgumentParser
+import Foundation
+import VisitDomain
+import VisitPlanner
+import VisitReplanner
 
-/// `visitplan replan` (being written).
+/// `visitplan replan SCENARIO --plan CURRENT.json --events EVENTS.yaml`: absorbs change events
+/// with minimal disruption and says whom to tell.
 struct ReplanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "replan", abstract: "(being written)")
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plan after change events (early/late arrival, cancelled item or visit, more guests, an item running over, a new visit, a resource out).")
+
+    @Argument(help: "Scenario file the current plan was made from (.yaml, .yml or .json).")
+    var scenario: String
+
+    @Option(name: .long, help: "The current plan (JSON, as printed by `visitplan plan --format json`).")
+    var plan: String
+
+    @Option(name: .long, help: "Change events (YAML or JSON list, FORMAT.md \"Change events\").")
+    var events: String
+
+    @Option(name: .long, help: "Seconds per solve; the best plan found by then is returned.")
+    var timeLimit: Double = 20
+
+    @Option(name: .long, help: "Output: text (a summary a host reads on a phone) or json (the new plan with changes and notify).")
+    var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the new plan JSON here (the summary still goes to standard output with --format text).")
+    var output: String?
+
+    @Flag(name: .long, help: "Re-optimise the whole week at once instead of the events' days first.")
+    var wholeWeek = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let scenario = try loadScenario(self.scenario)
+        let current = try loadPlan(plan)
+        let events: [ChangeEvent]
+        do {
+            events = try EventsLoader.load(path: self.events, scenario: scenario)
+        } catch {
+            printError(String(describing: error))
+            throw ExitCode(ExitCodes.badInput)
+        }
+        let outcome: ReplanOutcome
+        do {
+            outcome = try Replanner(scenario: scenario, current: current, eventsFile: self.events)
+                .replan(events, options: ReplanOptions(timeLimit: timeLimit, neighbourhoodFirst: !wholeWeek))
+        } catch {
+            printError("visitplan: \(error)")
+            throw ExitCode(error.issues.isEmpty ? ExitCodes.ruleViolation : ExitCodes.badInput)
+        }
+        switch format {
+        case .json: try emit(encodeJSON(outcome.plan), to: output)
+        case .text:
+            if let output { try emit(encodeJSON(outcome.plan), to: output) }
+            try emit(ReplanSummaryText(outcome: outcome, previous: current).render(), to: nil)
+        }
+    }
 }

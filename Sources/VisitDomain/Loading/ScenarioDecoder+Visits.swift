@@ -26,10 +26,13 @@ extension ScenarioDecoder {
                           "\"\(preferredHost)\" is not a staff member\(Suggestion.hint(for: preferredHost, in: staffIDs))")
         }
         let agenda = decodeAgenda(f)
+        let cancelled = cancelledItems(f)
         guard let id, let headcount, let requestedAt, let window, let agenda else { return nil }
-        return Visit(id: id, client: client, headcount: headcount, language: language, requestedAt: requestedAt,
-                     window: window, preferredStart: preferredStart, priority: priority ?? 1, ndaSigned: ndaSigned,
-                     dietary: dietary, preferredHost: preferredHost, agenda: agenda)
+        var visit = Visit(id: id, client: client, headcount: headcount, language: language, requestedAt: requestedAt,
+                          window: window, preferredStart: preferredStart, priority: priority ?? 1, ndaSigned: ndaSigned,
+                          dietary: dietary, preferredHost: preferredHost, agenda: agenda)
+        visit.cancelledItems = cancelled
+        return visit
     }
 
     mutating func decodeClient(_ visit: FieldSet) -> Client {
@@ -83,6 +86,17 @@ extension ScenarioDecoder {
         return decoded.count == items.count ? decoded : nil
     }
 
+    /// Indexes of agenda items marked `cancelled: true` (written by replanning; beyond FORMAT.md).
+    mutating func cancelledItems(_ visit: FieldSet) -> Set<Int> {
+        guard case .array(let items)? = visit["agenda"] else { return [] }
+        var result = Set<Int>()
+        for (index, item) in items.enumerated() {
+            guard let flag = item["cancelled"], flag != .null else { continue }
+            if reader.flag(flag, at: visit.path("agenda") + index + "cancelled") == true { result.insert(index) }
+        }
+        return result
+    }
+
     mutating func agendaItem(_ value: DocumentValue, at path: DocumentPath) -> AgendaItem? {
         guard case .object = value else {
             reader.report(path, "expected an agenda item (a mapping with kind: meeting, tour or meal), found \(value.shortDescription)")
@@ -103,7 +117,7 @@ extension ScenarioDecoder {
     }
 
     mutating func meeting(_ value: DocumentValue, at path: DocumentPath) -> Meeting? {
-        guard let f = reader.fields(value, at: path, known: ["kind", "durationMinutes", "equipment", "confidential", "technical", "sales"],
+        guard let f = reader.fields(value, at: path, known: ["kind", "durationMinutes", "equipment", "confidential", "technical", "sales", "cancelled"],
                                     what: "a meeting") else { return nil }
         let duration = reader.duration(f, "durationMinutes", required: true, slot: slot)
         let equipment = reader.strings(f, "equipment") ?? []
@@ -127,7 +141,7 @@ extension ScenarioDecoder {
     }
 
     mutating func tour(_ value: DocumentValue, at path: DocumentPath) -> Tour? {
-        guard let f = reader.fields(value, at: path, known: ["kind", "routes", "durationMinutes"], what: "a tour") else { return nil }
+        guard let f = reader.fields(value, at: path, known: ["kind", "routes", "durationMinutes", "cancelled"], what: "a tour") else { return nil }
         var routes: [String] = []
         if let items = reader.list(f, "routes", required: true) {
             if items.isEmpty { reader.report(f.path("routes"), "a tour needs at least one route to choose from") }
@@ -142,7 +156,7 @@ extension ScenarioDecoder {
     }
 
     mutating func meal(_ value: DocumentValue, at path: DocumentPath) -> Meal? {
-        guard let f = reader.fields(value, at: path, known: ["kind", "service", "durationMinutes"], what: "a meal") else { return nil }
+        guard let f = reader.fields(value, at: path, known: ["kind", "service", "durationMinutes", "cancelled"], what: "a meal") else { return nil }
         let service = reader.string(f, "service", required: true)
         let duration = reader.duration(f, "durationMinutes", required: true, slot: slot)
         guard let service, let duration else { return nil }

@@ -106,8 +106,12 @@ public struct PlanChange: Sendable, Hashable, Codable {
     public var what: String
     public var from: String?
     public var to: String?
-    public init(visit: String, item: Int?, what: String, from: String?, to: String?) {
+    /// True when the event itself demanded this change (the shifted visit's own times, the
+    /// cancelled item): not counted as disruption in reports.
+    public var forcedByEvent: Bool?
+    public init(visit: String, item: Int?, what: String, from: String?, to: String?, forcedByEvent: Bool? = nil) {
         self.visit = visit; self.item = item; self.what = what; self.from = from; self.to = to
+        self.forcedByEvent = forcedByEvent
     }
 }
 

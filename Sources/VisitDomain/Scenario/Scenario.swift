@@ -247,6 +247,11 @@ public struct Visit: Sendable, Hashable, Identifiable {
     public var preferredHost: String?
     /// Done in this order.
     public var agenda: [AgendaItem]
+    /// Indexes of agenda items a change event cancelled: kept so that indexes stay those of the
+    /// original agenda, but never planned.
+    public var cancelledItems: Set<Int> = []
+    /// Indexes of the agenda items still to be planned.
+    public var activeItemIndexes: [Int] { agenda.indices.filter { !cancelledItems.contains($0) } }
     public init(id: String, client: Client = .init(), headcount: Int, language: String? = nil, requestedAt: LocalDateTime,
                 window: TimeInterval, preferredStart: LocalDateTime? = nil, priority: Int = 1, ndaSigned: Bool = false,
                 dietary: OrderedDictionary<String, Int> = [:], preferredHost: String? = nil, agenda: [AgendaItem]) {

@@ -10,8 +10,8 @@ struct CandidateGenerator: Sendable {
     let leadTime: LeadTimeRule
     /// Upper limit on timings per visit; beyond it, timings with the smallest total gaps are kept.
     var maxTimingsPerVisit = 4000
-    /// Item timings fixed by a replan (frozen items): (visit index, agenda index) → timing.
-    var fixedItems: [ItemRef: ItemTiming] = [:]
+    /// What a replan keeps of the plan it replaces (empty when planning from scratch).
+    var baseline = ModelBaseline()
 
     init(scenario: Scenario, leadTime: LeadTimeRule? = nil) {
         self.scenario = scenario
@@ -26,11 +26,16 @@ struct CandidateGenerator: Sendable {
         let visit = scenario.visits[v]
         var timings: [VisitTiming] = []
         var options = [[ItemTiming: [Int]]](repeating: [:], count: visit.agenda.count)
-        let staticOptions = visit.agenda.map { staticResources(visit, $0) }
-        guard !visit.agenda.isEmpty, staticOptions.allSatisfy({ !$0.isEmpty }) else {
+        let staticOptions = visit.agenda.indices.map { i in
+            baseline.frozen.contains(ItemRef(visit: v, item: i)) ? [baseline.items[ItemRef(visit: v, item: i)]?.resource ?? -1]
+                : staticResources(visit, visit.agenda[i])
+        }
+        guard !baseline.excluded.contains(v), !visit.agenda.isEmpty, staticOptions.allSatisfy({ !$0.isEmpty }) else {
             return VisitCandidates(visitIndex: v, timings: [], options: options)
         }
-        let hosts = eligibility.hosts(for: visit)
+        let hosts = baseline.hostIsFixed(v) ? [baseline.hosts[v]!] : eligibility.hosts(for: visit)
+        let underway = baseline.underway.contains(v)
+        let firstFixed = baseline.isFixed(ItemRef(visit: v, item: 0)) ? baseline.items[ItemRef(visit: v, item: 0)]?.start : nil
         let early = scenario.policies.hostArrivesEarlyMinutes
         let needsWorkingDay = visit.agenda.contains { $0.kind != .meal }
         let firstDay = visit.window.start.date.dayNumber
@@ -41,8 +46,9 @@ struct CandidateGenerator: Sendable {
             let date = LocalDate(dayNumber: day)
             guard scenario.horizon.contains(date), !needsWorkingDay || scenario.calendar.isWorkingDay(date) else { continue }
             let dayStart = day * 1440
-            let earliest = roundUp(max(visit.window.start.minutes, scenario.now.minutes, dayStart))
+            let earliest = firstFixed ?? roundUp(max(visit.window.start.minutes, scenario.now.minutes, dayStart))
             let latestEnd = min(visit.window.end.minutes, dayStart + 1440)
+            if let firstFixed, LocalDateTime(minutes: firstFixed).date != date { continue }
             // Per item, per candidate start, the options (memoised for this day).
             var memo = [[Int: [(ItemTiming, [Int])]]](repeating: [:], count: visit.agenda.count)
             func itemOptions(_ i: Int, _ start: Int) -> [(ItemTiming, [Int])] {
@@ -71,9 +77,9 @@ struct CandidateGenerator: Sendable {
                 }
             }
             var first = earliest
-            while first + minRest[0] <= latestEnd {
-                if leadTime.visitMayStart(visit, at: first),
-                   hosts.contains(where: { hostAvailable($0, from: first - early) }) {
+            while first + minRest[0] <= latestEnd, firstFixed == nil || first == firstFixed {
+                if underway || (leadTime.visitMayStart(visit, at: first)
+                   && hosts.contains(where: { hostAvailable($0, from: first - early) })) {
                     partial = []
                     for (timing, _) in itemOptions(0, first) {
                         partial = [timing]
@@ -83,7 +89,7 @@ struct CandidateGenerator: Sendable {
                 first += slot
             }
             // Keep only timings some host can cover whole.
-            dayTimings = dayTimings.filter { t in
+            dayTimings = underway ? dayTimings : dayTimings.filter { t in
                 hosts.contains { hostAvailable($0, interval: .init(startMinute: t.start - early, endMinute: t.end)) }
             }
             for timing in dayTimings {
@@ -125,8 +131,31 @@ struct CandidateGenerator: Sendable {
     /// The timings (one per possible duration) an item may take when it starts at `start`, each
     /// with the resources free then.
     func itemOptions(_ v: Int, _ visit: Visit, _ i: Int, start: Int, date: LocalDate, statics: [Int]) -> [(ItemTiming, [Int])] {
-        if let fixed = fixedItems[ItemRef(visit: v, item: i)], fixed.start != start { return [] }
-        guard start >= scenario.now.minutes || fixedItems[ItemRef(visit: v, item: i)] != nil else { return [] }
+        let ref = ItemRef(visit: v, item: i)
+        guard baseline.isFixed(ref), let kept = baseline.items[ref] else {
+            return freeItemOptions(visit, i, start: start, date: date, statics: statics)
+        }
+        guard kept.start == start else { return [] }
+        if baseline.frozen.contains(ref) {
+            // Under way: kept as it is, whatever the events changed since.
+            guard let resource = kept.resource else { return [] }
+            return [(ItemTiming(start: start, duration: duration(of: visit.agenda[i], resource: resource)), [resource])]
+        }
+        return freeItemOptions(visit, i, start: start, date: date, statics: statics)
+            .map { ($0.0, $0.1.filter { $0 == kept.resource }) }.filter { !$0.1.isEmpty }
+    }
+
+    /// An item's duration when it uses `resource` (a tour lasts as long as its route, unless set).
+    func duration(of item: AgendaItem, resource: Int) -> Int {
+        switch item {
+        case .meeting(let m): m.durationMinutes
+        case .meal(let m): m.durationMinutes
+        case .tour(let t): scenario.tourDuration(t, on: scenario.tourRoutes[resource])
+        }
+    }
+
+    private func freeItemOptions(_ visit: Visit, _ i: Int, start: Int, date: LocalDate, statics: [Int]) -> [(ItemTiming, [Int])] {
+        guard start >= scenario.now.minutes else { return [] }
         switch visit.agenda[i] {
         case .meeting(let m):
             let t = ItemTiming(start: start, duration: m.durationMinutes)

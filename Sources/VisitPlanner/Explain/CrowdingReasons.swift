@@ -33,13 +33,13 @@ struct CrowdingReasons: Sendable {
         let days = Set(timings.map { LocalDateTime(minutes: $0.start).date }).sorted().map(\.description).joined(separator: ", ")
         let ranked = counts.values.sorted { ($0.times, $0.blocker.need) > ($1.times, $1.blocker.need) }
         guard !ranked.isEmpty else {
-            return ["crowded out by other visits: it fits alone on \(days), but not beside the planned visits within the daily limits and IT cover (each time it could take would push another visit out)"]
+            return [UnscheduledReasonPrefix.crowdedOut + "it fits alone on \(days), but not beside the planned visits within the daily limits and IT cover (each time it could take would push another visit out)"]
         }
         return ranked.prefix(2).map { entry in
             let holders = entry.holders.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key).prefix(6)
             let share = entry.times == examined ? "at every time it could take" : "at \(entry.times) of the \(examined) times it could take"
             let taken = holders.isEmpty ? "is used up by the planned visits" : "are taken by \(holders.joined(separator: ", "))"
-            return "crowded out by other visits: \(entry.blocker.rule.title): \(share) on \(days), \(entry.blocker.need) \(taken)"
+            return UnscheduledReasonPrefix.crowdedOut + "\(entry.blocker.rule.title): \(share) on \(days), \(entry.blocker.need) \(taken)"
         }
     }
 

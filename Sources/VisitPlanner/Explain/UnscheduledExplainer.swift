@@ -1,6 +1,12 @@
 import MILP
 import VisitDomain
 
+/// How every reason for an unscheduled visit begins: impossible on its own, or crowded out.
+public enum UnscheduledReasonPrefix {
+    public static let impossible = "impossible on its own: "
+    public static let crowdedOut = "crowded out by other visits: "
+}
+
 /// Explains why a visit is not in the plan, in sentences a coordinator can act on: the rule and
 /// the resource or time that blocks it, and whether the visit is impossible on its own or crowded
 /// out by other visits (which ones, over which resources).
@@ -10,13 +16,18 @@ struct UnscheduledExplainer: Sendable {
 
     func reasons(for v: Int, candidates: VisitCandidates, scheduled: [Int: PlannedVisit]) -> [String] {
         let visit = scenario.visits[v]
+        let impossible = UnscheduledReasonPrefix.impossible
+        if generator.baseline.underway.contains(v) {
+            let started = generator.baseline.items.filter { $0.key.visit == v }.map(\.value.start).min() ?? 0
+            return [impossible + "\(HardRule.agenda.title): under way since \(LocalDateTime(minutes: started)), but its remaining items can no longer follow within the rules (gaps of at most \(scenario.policies.maxGapMinutes) min, opening and service hours, caterer lead times: a moved meal needs a new order)"]
+        }
         let statics = StaticReasons(scenario: scenario, eligibility: generator.eligibility).reasons(for: visit)
-        if !statics.isEmpty { return statics.map { "impossible on its own: " + $0 } }
+        if !statics.isEmpty { return statics.map { impossible + $0 } }
         if candidates.timings.isEmpty {
-            return TimeReasons(scenario: scenario, generator: generator).reasons(for: v).map { "impossible on its own: " + $0 }
+            return TimeReasons(scenario: scenario, generator: generator).reasons(for: v).map { impossible + $0 }
         }
         if !feasibleAlone(v) {
-            return ["impossible on its own: \(HardRule.availability.title): no host, staff, room, route and caterer combination is available at one time in the window \(visit.window); check the staff's availability and leave and the rooms' closures"]
+            return [impossible + "\(HardRule.availability.title): no host, staff, room, route and caterer combination is available at one time in the window \(visit.window); check the staff's availability and leave and the rooms' closures"]
         }
         return CrowdingReasons(scenario: scenario, generator: generator).reasons(for: v, candidates: candidates, scheduled: scheduled)
     }

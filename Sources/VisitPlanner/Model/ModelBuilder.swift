@@ -21,7 +21,7 @@ struct ModelBuilder: Sendable {
             visitSubset.map { $0.contains(v) } ?? true
                 ? generator.candidates(for: v) : VisitCandidates(visitIndex: v, timings: [], options: [])
         }
-        var pm = PlanningModel(name: scenario.name, candidates: candidates)
+        var pm = PlanningModel(name: scenario.name, candidates: candidates, baseline: generator.baseline)
         let eligibility = generator.eligibility
         AgendaRule(scenario: scenario).apply(to: &pm)
         HostRule(scenario: scenario, eligibility: eligibility).apply(to: &pm)
@@ -35,6 +35,7 @@ struct ModelBuilder: Sendable {
         for choice in pm.timings {
             pm.objective.add(choice.variable, coefficient: terms.timingValue(scenario.visits[choice.visit], choice.timing))
         }
+        if !pm.baseline.scheduled.isEmpty { BaselineTerms(scenario: scenario).apply(to: &pm) }
         for adjust in adjustments { adjust(&pm) }
         pm.milp.setObjective(pm.objective, .maximize)
         return pm

@@ -19,9 +19,15 @@ struct PlanningModel: Sendable {
     /// Σ of timing variables by visit and (start, end): the host's busy span.
     var visitSpans: [Int: OrderedDictionary<Span, LinearExpression>] = [:]
 
-    init(name: String, candidates: [VisitCandidates]) {
+    /// IT cover variables and the equipped meetings (room variables) that need them.
+    var coverLinks: [(cover: Variable, meetings: [Variable])] = []
+    /// What a replan keeps of the plan it replaces (empty from scratch).
+    var baseline: ModelBaseline
+
+    init(name: String, candidates: [VisitCandidates], baseline: ModelBaseline = ModelBaseline()) {
         self.milp = Model(name: name)
         self.candidates = candidates
+        self.baseline = baseline
     }
 }
 

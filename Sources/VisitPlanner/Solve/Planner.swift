@@ -9,11 +9,18 @@ public struct Planner: Sendable {
 
     public init(scenario: Scenario) { self.scenario = scenario }
 
-    /// Plans the scenario. Throws only when the solver fails outright or the checker rejects the
-    /// plan (an internal error: such a plan is never returned).
-    public func plan(options: PlannerOptions = .init()) throws(PlannerError) -> PlanningOutcome {
+    /// Plans the scenario. With a `baseline` (replanning), the score adds the replanning terms
+    /// measured against it, frozen and pinned items keep their times and resources, and the
+    /// baseline, as far as it still holds, is the solver's first incumbent.
+    /// Throws only when the solver fails outright or the checker rejects the plan (an internal
+    /// error: such a plan is never returned).
+    public func plan(options: PlannerOptions = .init(), baseline: PlanBaseline? = nil) throws(PlannerError) -> PlanningOutcome {
         let clock = ContinuousClock.now
-        let builder = ModelBuilder(scenario: scenario)
+        let view = ScenarioView(scenario)
+        var generator = CandidateGenerator(scenario: view.scenario, leadTime: LeadTimeRule(scenario: view.scenario,
+                                                                                         standingOrders: standingOrders(baseline, view)))
+        if let baseline { generator.baseline = ModelBaseline(baseline, view: view) }
+        let builder = ModelBuilder(scenario: view.scenario, generator: generator)
         let model = builder.build()
         if let path = options.exportModelPath {
             do { try model.milp.write(to: path, format: ModelFileFormat(pathExtension: (path as NSString).pathExtension) ?? .cplexLP) }
@@ -23,6 +30,8 @@ public struct Planner: Sendable {
         if let progress = options.progress {
             solverOptions.progress = { p in progress(PlannerProgress(bestScore: p.incumbent, bound: p.bound, seconds: p.seconds)) }
         }
+        let warmStart = baseline == nil ? nil : WarmStart(scenario: view.scenario, model: model).incumbent()
+        solverOptions.incumbent = warmStart
         let result = GLPKSolver.solve(model.milp, options: solverOptions)
         let status: PlanStatus
         var values = result.values
@@ -30,30 +39,53 @@ public struct Planner: Sendable {
         case .optimal: status = .optimal
         case .feasible: status = .feasible
         case .noSolutionFound:
+            // Nothing found in time: the warm start, else the empty plan (always valid from scratch).
             status = .feasible
-            values = []   // nothing found in time: the empty plan is always valid
+            values = warmStart ?? []
+        case .infeasible where !model.baseline.underway.isEmpty:
+            throw .solver("the visits under way cannot go on as planned after these events (their remaining items no longer fit)")
         case .infeasible, .unbounded, .error:
             throw .solver(result.message ?? "GLPK ended with status \(result.status)")
         }
-        let scheduled = SolutionReader(scenario: scenario, model: model).visits(from: values)
-        let explainer = UnscheduledExplainer(scenario: scenario, generator: builder.generator)
-        let visits = scenario.visits.indices.map { v in
-            scheduled[v] ?? .unscheduled(scenario.visits[v].id,
-                                         reasons: explainer.reasons(for: v, candidates: model.candidates[v], scheduled: scheduled))
+        let scheduled = SolutionReader(view: view, model: model).visits(from: values)
+        let explainer = UnscheduledExplainer(scenario: view.scenario, generator: builder.generator)
+        var visits = view.scenario.visits.indices.map { v in
+            if let planned = scheduled[v] { return planned }
+            let id = view.scenario.visits[v].id
+            if baseline?.excluded.contains(id) == true, let kept = baseline?.plan.visit(id), !kept.scheduled { return kept }
+            return .unscheduled(id, reasons: explainer.reasons(for: v, candidates: model.candidates[v], scheduled: scheduled))
+        }
+        for (id, reasons) in (baseline?.cancelledVisits ?? [:]).sorted(by: { $0.key < $1.key }) {
+            visits.append(.unscheduled(id, reasons: reasons))
         }
         var plan = Plan(scenario: scenario.name, status: status, score: 0, bound: 0, solveSeconds: 0, visits: visits,
                         totals: PlanTotals(scheduled: scheduled.count, unscheduled: visits.count - scheduled.count,
                                            cateringCost: 0))
         let seconds = (ContinuousClock.now - clock).seconds
-        let checker = PlanChecker(scenario: scenario)
+        let checker = PlanChecker(scenario: scenario, replan: baseline?.checkContext)
         plan = plan.withScoreFrom(checker)
         plan.bound = status == .optimal ? plan.score : max(plan.score, (result.bound ?? plan.score).rounded(toPlaces: 4))
         plan.solveSeconds = seconds.rounded(toPlaces: 3)
         let report = checker.check(plan)
         guard report.isValid else { throw .invalidPlan(report.violations.map(\.description)) }
-        return PlanningOutcome(plan: plan, modelObjective: values.isEmpty ? 0 : result.objective ?? 0,
+        return PlanningOutcome(plan: plan, modelObjective: values.isEmpty ? model.milp.objectiveValue([Double](repeating: 0, count: model.milp.variableCount)) : model.milp.objectiveValue(values),
                                statistics: ModelStatistics(visits: scenario.visits.count, timings: model.timings.count,
                                                            variables: model.milp.variableCount, rows: model.milp.constraintCount))
+    }
+
+    /// Meals of the baseline: an order stands when a replan keeps its caterer and start.
+    private func standingOrders(_ baseline: PlanBaseline?, _ view: ScenarioView) -> [MealOrderKey: (caterer: Int, start: Int)] {
+        guard let baseline else { return [:] }
+        var orders: [MealOrderKey: (caterer: Int, start: Int)] = [:]
+        for (v, visit) in view.scenario.visits.enumerated() {
+            guard let planned = baseline.plan.visit(visit.id), planned.scheduled else { continue }
+            for (position, item) in (planned.items ?? []).enumerated() {
+                guard let id = item.caterer, let c = view.scenario.caterers.firstIndex(where: { $0.id == id }),
+                      let k = view.position(visit: v, agendaIndex: item.agendaIndex ?? position) else { continue }
+                orders[MealOrderKey(visit: visit.id, item: k)] = (c, item.start.minutes)
+            }
+        }
+        return orders
     }
 }
 

@@ -4,8 +4,9 @@ import VisitDomain
 /// Reads a solver solution back into plan visits: for each visit, the chosen timing, host, rooms,
 /// routes, guides, staff and caterers, in the domain's words.
 struct SolutionReader: Sendable {
-    let scenario: Scenario
+    let view: ScenarioView
     let model: PlanningModel
+    var scenario: Scenario { view.scenario }
 
     func visits(from values: [Double]) -> [Int: PlannedVisit] {
         func on(_ v: Variable) -> Bool { values.indices.contains(v.index) && values[v.index] > 0.5 }
@@ -23,7 +24,7 @@ struct SolutionReader: Sendable {
             var items: [PlannedItem] = []
             for (i, timing) in choice.timing.items.enumerated() {
                 let ref = ItemRef(visit: v, item: i)
-                var item = PlannedItem(kind: visit.agenda[i].kind, agendaIndex: i, start: LocalDateTime(minutes: timing.start),
+                var item = PlannedItem(kind: visit.agenda[i].kind, agendaIndex: view.agendaIndex[v][i], start: LocalDateTime(minutes: timing.start),
                                        end: LocalDateTime(minutes: timing.end))
                 let people = (itemDuties[ref] ?? []).sorted { scenario.staff[$0.person].id < scenario.staff[$1.person].id }
                 switch visit.agenda[i] {

@@ -38,6 +38,7 @@ struct CheckContext: Sendable {
     /// Whether an event cancelled the item.
     func isCancelled(_ visit: String, _ index: Int) -> Bool {
         replan?.cancelledItems.contains(ItemKey(visit: visit, agendaIndex: index)) == true
+            || scenario.visit(visit)?.cancelledItems.contains(index) == true
     }
 
     /// The baseline plan's item for the same visit and agenda index.

@@ -21,7 +21,8 @@ struct AgendaRule: Sendable {
                 }
                 pm.visitSpans[v, default: [:]][Span(start: timing.start, end: timing.end), default: LinearExpression()].add(x)
             }
-            pm.milp.addConstraint(once, .lessOrEqual, 1, name: "agenda.once[\(visit.id)]")
+            // A visit under way (items frozen) must go on; any other may be left out.
+            pm.milp.addConstraint(once, pm.baseline.underway.contains(v) ? .equal : .lessOrEqual, 1, name: "agenda.once[\(visit.id)]")
         }
     }
 }

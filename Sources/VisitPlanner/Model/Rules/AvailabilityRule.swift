@@ -18,9 +18,10 @@ struct AvailabilityRule: Sendable {
         }
         for (r, uses) in grouped(pm.routes, by: \.resource) {
             let route = scenario.tourRoutes[r]
-            let usages = uses.map {
-                Usage(start: $0.timing.start, end: $0.timing.end,
-                      amount: Double(scenario.tourGroups(scenario.visits[$0.item.visit], on: route)), variable: $0.variable)
+            let usages = uses.map { use in
+                let groups = pm.baseline.frozen.contains(use.item) ? pm.baseline.items[use.item]?.guides.count ?? 0
+                    : scenario.tourGroups(scenario.visits[use.item.visit], on: route)
+                return Usage(start: use.timing.start, end: use.timing.end, amount: Double(groups), variable: use.variable)
             }
             rows.add(usages, capacity: Double(route.concurrentGroups), name: "availability.route[\(route.id)]", to: &pm.milp)
         }

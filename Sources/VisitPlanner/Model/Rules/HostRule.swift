@@ -12,11 +12,13 @@ struct HostRule: Sendable {
         let early = scenario.policies.hostArrivesEarlyMinutes
         for (v, spans) in pm.visitSpans.sorted(by: { $0.key < $1.key }) {
             let visit = scenario.visits[v]
-            let hosts = eligibility.hosts(for: visit)
+            let fixed = pm.baseline.hostIsFixed(v)
+            let hosts = fixed ? [pm.baseline.hosts[v]!] : eligibility.hosts(for: visit)
+            let underway = pm.baseline.underway.contains(v)
             for (span, runs) in spans {
                 let duty = VisitDomain.TimeInterval(startMinute: span.start - early, endMinute: span.end)
                 var chosen = LinearExpression()
-                for p in hosts where scenario.isAvailable(scenario.staff[p], for: duty) {
+                for p in hosts where underway || scenario.isAvailable(scenario.staff[p], for: duty) {
                     let person = scenario.staff[p]
                     let h = pm.milp.addBinary("host[\(visit.id),\(person.id)]@\(span.start)")
                     chosen.add(h)

@@ -29,7 +29,7 @@ struct ITCoverRule: Sendable {
     func apply(to pm: inout PlanningModel) {
         // Equipped meetings running at each (building, slot).
         var running: [String: [Int: [Variable]]] = [:]
-        for choice in pm.rooms {
+        for choice in pm.rooms where !pm.baseline.frozen.contains(choice.item) {
             guard case .meeting(let m) = scenario.visits[choice.item.visit].agenda[choice.item.item], !m.equipment.isEmpty else { continue }
             let building = scenario.rooms[choice.resource].building ?? ""
             for minute in stride(from: choice.timing.start, to: choice.timing.end, by: slot) {
@@ -55,6 +55,7 @@ struct ITCoverRule: Sendable {
                     pm.milp.addConstraint(busy + meetings[0], .lessOrEqual, Double(people.count), name: "itCover.free[\(tag)]")
                 } else {
                     let cover = pm.milp.addVariable("itCover[\(tag)]", kind: .continuous, lowerBound: 0, upperBound: 1)
+                    pm.coverLinks.append((cover, meetings))
                     for y in meetings {
                         pm.milp.addConstraint(LinearExpression(y) - cover, .lessOrEqual, 0, name: "itCover.needed[\(tag)]")
                     }

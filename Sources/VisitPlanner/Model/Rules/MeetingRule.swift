@@ -17,28 +17,32 @@ struct MeetingRule: Sendable {
                 let ref = ItemRef(visit: v, item: i)
                 let technical = eligibility.technicalStaff(for: meeting)
                 let sales = meeting.salesCount > 0 ? eligibility.salesStaff() : []
+                let frozen = pm.baseline.frozen.contains(ref)
+                let kept = pm.baseline.isFixed(ref) ? pm.baseline.items[ref] : nil
+                let technicalCount = frozen ? kept?.technical.count ?? 0 : meeting.technicalCount
+                let salesCount = frozen ? kept?.sales.count ?? 0 : meeting.salesCount
                 for (timing, runs) in runsByTiming {
                     let tag = "\(visit.id).\(i)@\(timing.start)"
                     var roomSum = LinearExpression()
                     for r in pm.candidates[v].options[i][timing] ?? []
-                    where meeting.equipment.isEmpty || itCover.coverPossible(building: scenario.rooms[r].building, during: timing) {
+                    where frozen || meeting.equipment.isEmpty || itCover.coverPossible(building: scenario.rooms[r].building, during: timing) {
                         let y = pm.milp.addBinary("room[\(tag),\(scenario.rooms[r].id)]")
                         roomSum.add(y)
                         pm.rooms.append(ResourceChoice(item: ref, timing: timing, resource: r, variable: y))
                     }
                     pm.milp.addConstraint(roomSum - runs, .equal, 0, name: "meeting.room[\(tag)]")
-                    if meeting.technicalCount > 0 {
-                        let vars = staffDuties(technical, role: .technical, v, i, timing, &pm)
-                        pm.milp.addConstraint(sum(vars.map(\.1)) - Double(meeting.technicalCount) * runs, .equal, 0,
+                    if technicalCount > 0 {
+                        let vars = staffDuties(kept?.technical ?? technical, role: .technical, v, i, timing, frozen: frozen, &pm)
+                        pm.milp.addConstraint(sum(vars.map(\.1)) - Double(technicalCount) * runs, .equal, 0,
                                               name: "meeting.technical[\(tag)]")
-                        for topic in meeting.technicalExpertise.sorted() {
+                        for topic in meeting.technicalExpertise.sorted() where !frozen {
                             let knowers = vars.filter { scenario.staff[$0.0].expertise.contains(topic) }.map(\.1)
                             pm.milp.addConstraint(sum(knowers) - runs, .greaterOrEqual, 0, name: "meeting.expertise[\(tag),\(topic)]")
                         }
                     }
-                    if meeting.salesCount > 0 {
-                        let vars = staffDuties(sales, role: .sales, v, i, timing, &pm)
-                        pm.milp.addConstraint(sum(vars.map(\.1)) - Double(meeting.salesCount) * runs, .equal, 0,
+                    if salesCount > 0 {
+                        let vars = staffDuties(kept?.sales ?? sales, role: .sales, v, i, timing, frozen: frozen, &pm)
+                        pm.milp.addConstraint(sum(vars.map(\.1)) - Double(salesCount) * runs, .equal, 0,
                                               name: "meeting.sales[\(tag)]")
                     }
                 }
@@ -46,9 +50,9 @@ struct MeetingRule: Sendable {
         }
     }
 
-    private func staffDuties(_ people: [Int], role: DutyRole, _ v: Int, _ i: Int, _ timing: ItemTiming,
+    private func staffDuties(_ people: [Int], role: DutyRole, _ v: Int, _ i: Int, _ timing: ItemTiming, frozen: Bool,
                              _ pm: inout PlanningModel) -> [(Int, Variable)] {
-        people.filter { scenario.isAvailable(scenario.staff[$0], for: timing.interval) }.map { p in
+        people.filter { frozen || scenario.isAvailable(scenario.staff[$0], for: timing.interval) }.map { p in
             let z = pm.milp.addBinary("\(role == .technical ? "technical" : "sales")[\(scenario.visits[v].id).\(i)@\(timing.start),\(scenario.staff[p].id)]")
             pm.duties.append(DutyChoice(person: p, visit: v, item: i, role: role, start: timing.start, end: timing.end, variable: z))
             return (p, z)

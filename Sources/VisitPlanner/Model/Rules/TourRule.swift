@@ -13,14 +13,16 @@ struct TourRule: Sendable {
             for (i, item) in visit.agenda.enumerated() {
                 guard case .tour = item, let runsByTiming = pm.itemRuns[ItemRef(visit: v, item: i)] else { continue }
                 let ref = ItemRef(visit: v, item: i)
+                let frozen = pm.baseline.frozen.contains(ref)
+                let kept = pm.baseline.isFixed(ref) ? pm.baseline.items[ref] : nil
                 for (timing, runs) in runsByTiming {
                     let tag = "\(visit.id).\(i)@\(timing.start)"
                     var routeSum = LinearExpression()
                     for r in pm.candidates[v].options[i][timing] ?? [] {
                         let route = scenario.tourRoutes[r]
-                        let groups = scenario.tourGroups(visit, on: route)
-                        let guides = eligibility.guides(for: visit, route: r)
-                            .filter { scenario.isAvailable(scenario.staff[$0], for: timing.interval) }
+                        let groups = frozen ? kept?.guides.count ?? 0 : scenario.tourGroups(visit, on: route)
+                        let guides = (kept?.guides ?? eligibility.guides(for: visit, route: r))
+                            .filter { frozen || scenario.isAvailable(scenario.staff[$0], for: timing.interval) }
                         guard guides.count >= groups else { continue }
                         let z = pm.milp.addBinary("route[\(tag),\(route.id)]")
                         routeSum.add(z)

@@ -1,0 +1,89 @@
+import VisitDomain
+
+/// What a replan must respect of the plan it replaces (public; built by the replanner).
+public struct PlanBaseline: Sendable {
+    /// The plan being replaced: the replanning score terms are measured against it.
+    public var plan: Plan
+    /// Items that started before `now`: kept exactly (start, resource, people), even where the
+    /// events would now forbid them.
+    public var frozen: Set<ItemKey>
+    /// Visits kept exactly as in `plan` (the untouched rest of the week while the neighbourhood
+    /// of the events is re-optimised).
+    public var pinned: Set<String>
+    /// Visits left out of this solve (unscheduled in `plan` and outside the neighbourhood): they
+    /// keep their unscheduled entry and reasons from `plan`.
+    public var excluded: Set<String>
+    /// Visits cancelled by events (no longer in the scenario), with the reasons to print.
+    public var cancelledVisits: [String: [String]]
+    /// Agenda items cancelled by events.
+    public var cancelledItems: Set<ItemKey>
+
+    public init(plan: Plan, frozen: Set<ItemKey> = [], pinned: Set<String> = [], excluded: Set<String> = [],
+                cancelledVisits: [String: [String]] = [:], cancelledItems: Set<ItemKey> = []) {
+        self.plan = plan; self.frozen = frozen; self.pinned = pinned; self.excluded = excluded
+        self.cancelledVisits = cancelledVisits; self.cancelledItems = cancelledItems
+    }
+
+    /// What the checker must know to check the new plan against this baseline.
+    public var checkContext: ReplanContext {
+        ReplanContext(baseline: plan, frozen: frozen, cancelledVisits: Set(cancelledVisits.keys), cancelledItems: cancelledItems)
+    }
+}
+
+/// One item of the baseline plan, resolved to model indexes.
+struct BaselineItem: Sendable {
+    var start: Int
+    var resource: Int?
+    var technical: [Int]
+    var sales: [Int]
+    var guides: [Int]
+}
+
+/// The baseline resolved against the model's scenario view: by model item, the baseline's start,
+/// resource and people; by visit, its host; which items are frozen and which visits pinned.
+struct ModelBaseline: Sendable {
+    var items: [ItemRef: BaselineItem] = [:]
+    var hosts: [Int: Int] = [:]
+    var scheduled: Set<Int> = []
+    var frozen: Set<ItemRef> = []
+    var pinned: Set<Int> = []
+    var excluded: Set<Int> = []
+
+    init() {}
+
+    init(_ baseline: PlanBaseline, view: ScenarioView) {
+        let s = view.scenario
+        let roomIndex = Dictionary(uniqueKeysWithValues: s.rooms.enumerated().map { ($1.id, $0) })
+        let routeIndex = Dictionary(uniqueKeysWithValues: s.tourRoutes.enumerated().map { ($1.id, $0) })
+        let catererIndex = Dictionary(uniqueKeysWithValues: s.caterers.enumerated().map { ($1.id, $0) })
+        let staffIndex = Dictionary(uniqueKeysWithValues: s.staff.enumerated().map { ($1.id, $0) })
+        for (v, visit) in s.visits.enumerated() {
+            if baseline.pinned.contains(visit.id) { pinned.insert(v) }
+            if baseline.excluded.contains(visit.id) { excluded.insert(v) }
+            guard let planned = baseline.plan.visit(visit.id), planned.scheduled else { continue }
+            scheduled.insert(v)
+            if let host = planned.host.flatMap({ staffIndex[$0] }) { hosts[v] = host }
+            for (position, item) in (planned.items ?? []).enumerated() {
+                let agendaIndex = item.agendaIndex ?? position
+                guard let k = view.position(visit: v, agendaIndex: agendaIndex) else { continue }
+                let ref = ItemRef(visit: v, item: k)
+                let resource = item.room.flatMap { roomIndex[$0] } ?? item.route.flatMap { routeIndex[$0] }
+                    ?? item.caterer.flatMap { catererIndex[$0] }
+                items[ref] = BaselineItem(start: item.start.minutes, resource: resource,
+                                          technical: (item.technical ?? []).compactMap { staffIndex[$0] },
+                                          sales: (item.sales ?? []).compactMap { staffIndex[$0] },
+                                          guides: (item.guides ?? []).compactMap { staffIndex[$0] })
+                if baseline.frozen.contains(ItemKey(visit: visit.id, agendaIndex: agendaIndex)) { frozen.insert(ref) }
+            }
+        }
+    }
+
+    /// Whether the item must keep its baseline start, resource and people.
+    func isFixed(_ ref: ItemRef) -> Bool { frozen.contains(ref) || (pinned.contains(ref.visit) && items[ref] != nil) }
+
+    /// Visits that must be scheduled: those already under way.
+    var underway: Set<Int> { Set(frozen.map(\.visit)) }
+
+    /// Whether the visit's host is fixed (the visit is under way or pinned).
+    func hostIsFixed(_ v: Int) -> Bool { hosts[v] != nil && (pinned.contains(v) || underway.contains(v)) }
+}

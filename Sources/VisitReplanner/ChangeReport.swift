@@ -1,0 +1,120 @@
+import VisitDomain
+
+/// What differs between the plan being replaced and the new one, item by item (same visit, same
+/// agenda index), and who must be told: every person whose duties moved, appeared or vanished, and
+/// the client contact of every visit that moved.
+struct ChangeReport: Sendable {
+    let changes: [PlanChange]
+    let notifications: [Notification]
+
+    init(before: Plan, after: Plan, oldScenario: Scenario, newScenario: Scenario, applied: AppliedEvents) {
+        var changes: [PlanChange] = []
+        var messages: [String: [String]] = [:]   // person → messages, in order
+        var order: [String] = []
+        func tell(_ person: String, _ message: String) {
+            if messages[person] == nil { order.append(person) }
+            messages[person, default: []].append(message)
+        }
+        let ids = (before.visits.map(\.id) + after.visits.map(\.id)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for id in ids {
+            let old = before.visit(id), new = after.visit(id)
+            let visit = newScenario.visit(id) ?? oldScenario.visit(id)
+            let label = "\(id)\(visit?.client.name.map { " (\($0))" } ?? "")"
+            let client = visit?.client.contact ?? visit?.client.name.map { "\($0) (client)" } ?? "client of \(id)"
+            let wasOn = old?.scheduled == true, isOn = new?.scheduled == true
+            let forcedVisit = applied.shiftedVisits.contains(id)
+            if wasOn && !isOn {
+                let cancelled = applied.cancelledVisits[id] != nil
+                changes.append(PlanChange(visit: id, item: nil, what: cancelled ? "cancelled" : "dropped", from: span(old), to: nil,
+                                          forcedByEvent: cancelled))
+                let why = new?.reasons?.first.map { ": \($0)" } ?? ""
+                for person in people(of: old) {
+                    tell(person, "\(label) on \(day(old)) is \(cancelled ? "cancelled" : "no longer planned"); your duties in it are off\(why)")
+                }
+                tell(client, "\(label): your visit on \(day(old)) is \(cancelled ? "cancelled as requested" : "no longer possible")\(why)")
+                continue
+            }
+            if !wasOn && isOn {
+                changes.append(PlanChange(visit: id, item: nil, what: "scheduled", from: nil, to: span(new)))
+                for person in people(of: new) { tell(person, "\(label) is now planned \(span(new)): \(duties(of: person, in: new))") }
+                tell(client, "\(label): your visit is confirmed for \(span(new))")
+                continue
+            }
+            guard wasOn, isOn, let old, let new else { continue }
+            if old.host != new.host {
+                changes.append(PlanChange(visit: id, item: nil, what: "host", from: old.host, to: new.host))
+                if let h = old.host { tell(h, "you no longer host \(label) (\(span(old))); \(new.host ?? "someone else") does") }
+                if let h = new.host { tell(h, "you now host \(label), \(span(new)); meet the client \(oldScenario.policies.hostArrivesEarlyMinutes) min early") }
+            }
+            var moved = false
+            let oldItems = Dictionary(uniqueKeysWithValues: (old.items ?? []).enumerated().map { ($0.element.agendaIndex ?? $0.offset, $0.element) })
+            let newItems = Dictionary(uniqueKeysWithValues: (new.items ?? []).enumerated().map { ($0.element.agendaIndex ?? $0.offset, $0.element) })
+            for index in Set(oldItems.keys).union(newItems.keys).sorted() {
+                let a = oldItems[index], b = newItems[index]
+                let kind = (b ?? a)?.kind.rawValue ?? "item"
+                guard let a, let b else {
+                    if let a {
+                        let cancelled = applied.cancelledItems.contains(ItemKey(visit: id, agendaIndex: index))
+                        changes.append(PlanChange(visit: id, item: index, what: "cancelled", from: time(a), to: nil, forcedByEvent: cancelled))
+                        for person in a.people { tell(person, "\(label): the \(kind) at \(time(a)) is cancelled; you are free then") }
+                    }
+                    continue
+                }
+                if a.start != b.start || a.end != b.end {
+                    moved = moved || a.start != b.start
+                    let forced = forcedVisit || (a.start == b.start && applied.touchedVisits.contains(id))
+                    changes.append(PlanChange(visit: id, item: index, what: a.start != b.start ? "start" : "end",
+                                              from: time(a), to: time(b), forcedByEvent: forced))
+                    for person in Set(a.people).intersection(b.people).sorted() {
+                        tell(person, "\(label): the \(kind) moves from \(time(a)) to \(time(b))\(place(b))")
+                    }
+                }
+                for (what, x, y) in [("room", a.room, b.room), ("route", a.route, b.route), ("caterer", a.caterer, b.caterer)] where x != y {
+                    changes.append(PlanChange(visit: id, item: index, what: what, from: x, to: y))
+                    if what == "caterer", let y { tell(y, "order for \(label): \(b.diners ?? 0) diners at \(time(b))") }
+                }
+                for (what, x, y) in [("technical", a.technical, b.technical), ("sales", a.sales, b.sales), ("guides", a.guides, b.guides)] {
+                    let before = Set(x ?? []), after = Set(y ?? [])
+                    guard before != after else { continue }
+                    changes.append(PlanChange(visit: id, item: index, what: what, from: (x ?? []).joined(separator: ", "),
+                                              to: (y ?? []).joined(separator: ", ")))
+                    for person in before.subtracting(after).sorted() { tell(person, "\(label): you are no longer needed at the \(kind) \(time(a))") }
+                    for person in after.subtracting(before).sorted() { tell(person, "\(label): you join the \(kind) \(time(b))\(place(b))") }
+                }
+            }
+            if old.start != new.start || old.end != new.end {
+                if let host = new.host, host == old.host { tell(host, "\(label) you host now runs \(span(new)) (was \(span(old)))") }
+                if moved { tell(client, "\(label): your visit now runs \(span(new)) (was \(span(old)))") }
+            }
+        }
+        self.changes = changes
+        self.notifications = order.map { Notification(person: $0, message: messages[$0]!.joined(separator: "; ")) }
+    }
+}
+
+private func span(_ v: PlannedVisit?) -> String {
+    guard let start = v?.start, let end = v?.end else { return "-" }
+    return "\(start.date) \(start.timeOfDay)–\(end.timeOfDay)"
+}
+
+private func day(_ v: PlannedVisit?) -> String { v?.start.map { $0.date.description } ?? "-" }
+
+private func time(_ item: PlannedItem) -> String { "\(item.start.date) \(item.start.timeOfDay)–\(item.end.timeOfDay)" }
+
+private func place(_ item: PlannedItem) -> String {
+    if let room = item.room { return " in \(room)" }
+    if let route = item.route { return " on \(route)" }
+    return ""
+}
+
+private func people(of visit: PlannedVisit?) -> [String] {
+    var result: [String] = visit?.host.map { [$0] } ?? []
+    for item in visit?.items ?? [] { for p in item.people where !result.contains(p) { result.append(p) } }
+    return result
+}
+
+private func duties(of person: String, in visit: PlannedVisit?) -> String {
+    if visit?.host == person { return "you host it" }
+    let items = (visit?.items ?? []).filter { $0.people.contains(person) }
+    return items.map { "\($0.kind.rawValue) \($0.start.timeOfDay)–\($0.end.timeOfDay)\(place($0))" }.joined(separator: ", ")
+}

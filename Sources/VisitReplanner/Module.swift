@@ -1,1 +1,0 @@
-// Replanning: see Replanner.swift.

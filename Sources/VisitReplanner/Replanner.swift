@@ -1,0 +1,125 @@
+import Foundation
+import VisitDomain
+import VisitPlanner
+
+/// Re-plans the week when a client changes plans: applies the change events to the scenario,
+/// keeps what has already started, and finds the new plan that maximises the score including the
+/// replanning terms (moved items, changed resources and people, dropped visits) against the
+/// current plan. It first re-optimises only the neighbourhood of the events (their days) with the
+/// rest of the week pinned, and widens to the whole week only when that cannot absorb the change.
+public struct Replanner: Sendable {
+    public let scenario: Scenario
+    public let current: Plan
+    /// Names the events file in messages.
+    public var eventsFile: String
+
+    public init(scenario: Scenario, current: Plan, eventsFile: String = "events") {
+        self.scenario = scenario; self.current = current; self.eventsFile = eventsFile
+    }
+
+    public func replan(_ events: [ChangeEvent], options: ReplanOptions = .init()) throws(ReplanError) -> ReplanOutcome {
+        let clock = ContinuousClock.now
+        try PlanMatch(scenario: scenario, plan: current, file: eventsFile).validate()
+        let applied = try EventApplier(scenario: scenario, plan: current, file: eventsFile).apply(events)
+        let full = PlanBaseline(plan: current, frozen: applied.frozen, cancelledVisits: applied.cancelledVisits,
+                                cancelledItems: applied.cancelledItems)
+        let neighbourhood = Neighbourhood(applied: applied, plan: current)
+        var phases: [ReplanPhase] = []
+        var outcome: PlanningOutcome
+        if options.neighbourhoodFirst, let local = neighbourhood.baseline(from: full), !local.pinned.isEmpty {
+            outcome = try solve(applied.scenario, local, options)
+            phases.append(ReplanPhase(name: "neighbourhood (\(neighbourhood.dayList))", seconds: outcome.plan.solveSeconds,
+                                      score: outcome.plan.score, freeVisits: applied.scenario.visits.count - local.pinned.count - local.excluded.count))
+            if !absorbs(outcome.plan, applied) {
+                let wide = try solve(applied.scenario, full, options)
+                phases.append(ReplanPhase(name: "whole week", seconds: wide.plan.solveSeconds, score: wide.plan.score,
+                                          freeVisits: applied.scenario.visits.count))
+                if wide.plan.score >= outcome.plan.score { outcome = wide }
+            }
+        } else {
+            outcome = try solve(applied.scenario, full, options)
+            phases.append(ReplanPhase(name: "whole week", seconds: outcome.plan.solveSeconds, score: outcome.plan.score,
+                                      freeVisits: applied.scenario.visits.count))
+        }
+        var plan = outcome.plan
+        let report = ChangeReport(before: current, after: plan, oldScenario: scenario, newScenario: applied.scenario, applied: applied)
+        plan.changes = report.changes
+        plan.notify = report.notifications
+        plan.solveSeconds = ((ContinuousClock.now - clock) / .seconds(1)).rounded(toPlaces: 3)
+        return ReplanOutcome(plan: plan, scenario: applied.scenario, applied: applied, phases: phases,
+                             context: full.checkContext)
+    }
+
+    /// The scenario after `events` and what the checker needs to verify a plan made from them
+    /// (`visitplan check --baseline --events`).
+    public func checkingContext(for events: [ChangeEvent]) throws(ReplanError) -> (scenario: Scenario, context: ReplanContext) {
+        try PlanMatch(scenario: scenario, plan: current, file: eventsFile).validate()
+        let applied = try EventApplier(scenario: scenario, plan: current, file: eventsFile).apply(events)
+        let baseline = PlanBaseline(plan: current, frozen: applied.frozen, cancelledVisits: applied.cancelledVisits,
+                                    cancelledItems: applied.cancelledItems)
+        return (applied.scenario, baseline.checkContext)
+    }
+
+    private func solve(_ scenario: Scenario, _ baseline: PlanBaseline, _ options: ReplanOptions) throws(ReplanError) -> PlanningOutcome {
+        do {
+            return try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap),
+                                                        baseline: baseline)
+        } catch {
+            throw .planner(PlannerErrorDescription(text: error.description))
+        }
+    }
+
+    /// Whether the neighbourhood plan absorbed the events: every visit kept or newly requested is
+    /// placed, or could not be placed even alone (more freedom elsewhere would not help it).
+    private func absorbs(_ plan: Plan, _ applied: AppliedEvents) -> Bool {
+        for visit in applied.scenario.visits {
+            let wasScheduled = current.visit(visit.id)?.scheduled == true
+            let isNew = current.visit(visit.id) == nil
+            guard wasScheduled || isNew, let planned = plan.visit(visit.id), !planned.scheduled else { continue }
+            if !(planned.reasons ?? []).allSatisfy({ $0.hasPrefix(UnscheduledReasonPrefix.impossible) }) { return false }
+        }
+        return true
+    }
+}
+
+/// Settings of a replan.
+public struct ReplanOptions: Sendable {
+    /// Seconds per solve; the best plan found by then is returned.
+    public var timeLimit: Double?
+    public var relativeGap: Double
+    /// Re-optimise the days of the events first, the whole week only if needed.
+    public var neighbourhoodFirst: Bool
+
+    public init(timeLimit: Double? = 20, relativeGap: Double = 1e-4, neighbourhoodFirst: Bool = true) {
+        self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.neighbourhoodFirst = neighbourhoodFirst
+    }
+}
+
+/// The new plan and how it was reached.
+public struct ReplanOutcome: Sendable {
+    /// The new plan, with `changes` and `notify`.
+    public var plan: Plan
+    /// The scenario after the events (the new scenario version).
+    public var scenario: Scenario
+    public var applied: AppliedEvents
+    /// The solves made: the neighbourhood, and the whole week when it was needed.
+    public var phases: [ReplanPhase]
+    /// What the checker needs to re-verify `plan` against the plan it replaced.
+    public var context: ReplanContext
+}
+
+/// One solve of a replan.
+public struct ReplanPhase: Sendable, Hashable {
+    public var name: String
+    public var seconds: Double
+    public var score: Double
+    /// Visits free to change in this solve.
+    public var freeVisits: Int
+}
+
+extension Double {
+    func rounded(toPlaces places: Int) -> Double {
+        let f = pow(10, Double(places))
+        return (self * f).rounded() / f
+    }
+}
