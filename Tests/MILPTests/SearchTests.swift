@@ -87,6 +87,32 @@ struct SearchTests {
         #expect(reports.elements.allSatisfy { $0.seconds >= 0 })
     }
 
+    /// With presolve, the callback sees GLPK's transformed problem: its objective values and
+    /// bounds must still be those of the model (objective constant included).
+    @Test(arguments: [true, false])
+    func progressUsesTheModelsObjective(presolve: Bool) throws {
+        var (model, items) = Self.hard.model()
+        var objective = LinearExpression(constant: 1000)
+        for (item, worth) in zip(items, Self.hard.values) {
+            objective.add(item, coefficient: worth)
+        }
+        model.setObjective(objective, .maximize)
+        let reports = Recorder<SolveProgress>()
+        let result = GLPKSolver.solve(model, options: SolverOptions(timeLimit: 0.5, presolve: presolve) { reports.append($0) })
+        #expect(result.status == .feasible)
+        let final = try #require(result.objective)
+        #expect(final == Self.hard.value(of: result.values) + 1000)
+        let incumbents = reports.elements.compactMap(\.incumbent)
+        #expect(incumbents.last == final)
+        #expect(incumbents == incumbents.sorted())
+        for report in reports.elements {
+            if let bound = report.bound {
+                #expect(bound >= final)
+            }
+        }
+        #expect(try #require(result.bound) >= final)
+    }
+
     /// Documents GLPK: `glp_ios_heur_sol` checks only integrality and the objective, so an
     /// infeasible point offered as a heuristic solution becomes the incumbent and prunes the tree.
     /// This is why `GLPKSolver` checks the incumbent itself before offering it.

@@ -52,15 +52,26 @@ struct CrowdingReasons: Sendable {
         // Host.
         let hosts = eligibility.hosts(for: visit).map { scenario.staff[$0] }
             .filter { scenario.isAvailable($0, for: .init(startMinute: timing.start - early, endMinute: timing.end)) }
-        let freeHosts = hosts.filter { h in
-            PlanOccupancy.overlapping(occ.people[h.id], timing.start - early, timing.end).isEmpty
-                && (scenario.policies.maxVisitsPerHostPerDay.map { (occ.hosting[h.id]?[day]?.count ?? 0) < $0 } ?? true)
+        let policies = scenario.policies
+        let hostDuty = timing.end - timing.start + early
+        let overlapping = hosts.filter { !PlanOccupancy.overlapping(occ.people[$0.id], timing.start - early, timing.end).isEmpty }
+        let atVisitLimit = hosts.filter { h in policies.maxVisitsPerHostPerDay.map { (occ.hosting[h.id]?[day]?.count ?? 0) >= $0 } ?? false }
+        let atDutyLimit = hosts.filter { h in
+            policies.maxDutyMinutesPerStaffPerDay.map { occ.dutyMinutes(h.id, day: day) + hostDuty > $0 } ?? false
         }
-        if freeHosts.isEmpty {
-            let holders = hosts.flatMap { h in
-                PlanOccupancy.overlapping(occ.people[h.id], timing.start - early, timing.end).map(\.visit) + (occ.hosting[h.id]?[day] ?? [])
+        let blocked = Set((overlapping + atVisitLimit + atDutyLimit).map(\.id))
+        if !hosts.isEmpty, hosts.allSatisfy({ blocked.contains($0.id) }) {
+            let names = hosts.map(\.id).joined(separator: ", ")
+            let language = visit.language ?? "its language"
+            if overlapping.count == hosts.count {
+                let holders = hosts.flatMap { h in PlanOccupancy.overlapping(occ.people[h.id], timing.start - early, timing.end).map(\.visit) }
+                return Blocker(rule: .host, need: "the hosts speaking \(language) (\(names))", holders: unique(holders))
             }
-            return Blocker(rule: .host, need: "the hosts speaking \(visit.language ?? "its language") (\(hosts.map(\.id).joined(separator: ", ")))",
+            let holders = hosts.flatMap { h in (occ.people[h.id] ?? []).filter { LocalDateTime(minutes: $0.end - 1).date.dayNumber == day }.map(\.visit) }
+            var limits: [String] = []
+            if !atVisitLimit.isEmpty, let limit = policies.maxVisitsPerHostPerDay { limits.append("at most \(limit) visits a day as host") }
+            if !atDutyLimit.isEmpty, let limit = policies.maxDutyMinutesPerStaffPerDay { limits.append("at most \(limit) min of duty a day (this visit adds \(hostDuty))") }
+            return Blocker(rule: .availability, need: "the daily limits (\(limits.joined(separator: "; "))) of the hosts speaking \(language) (\(names))",
                            holders: unique(holders))
         }
         for (i, item) in visit.agenda.enumerated() {
@@ -128,7 +139,11 @@ struct CrowdingReasons: Sendable {
     private func staffBlocker(_ people: [Int], count: Int, _ t: ItemTiming, _ occ: PlanOccupancy, what: String) -> Blocker? {
         guard count > 0 else { return nil }
         let available = people.map { scenario.staff[$0] }.filter { scenario.isAvailable($0, for: t.interval) }
-        let free = available.filter { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).isEmpty }
+        let day = LocalDateTime(minutes: t.start).date.dayNumber
+        let free = available.filter { p in
+            PlanOccupancy.overlapping(occ.people[p.id], t.start, t.end).isEmpty
+                && (scenario.policies.maxDutyMinutesPerStaffPerDay.map { occ.dutyMinutes(p.id, day: day) + t.duration <= $0 } ?? true)
+        }
         guard free.count < count else { return nil }
         let holders = available.flatMap { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).map(\.visit) }
         return Blocker(rule: .meeting, need: "the \(what) (\(available.map(\.id).joined(separator: ", ")))", holders: unique(holders))

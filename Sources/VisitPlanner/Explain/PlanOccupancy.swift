@@ -46,6 +46,11 @@ struct PlanOccupancy: Sendable {
         }
     }
 
+    /// Minutes of duty `person` has on `day` (day number), early host minutes included.
+    func dutyMinutes(_ person: String, day: Int) -> Int {
+        (people[person] ?? []).filter { LocalDateTime(minutes: $0.end - 1).date.dayNumber == day }.reduce(0) { $0 + $1.end - $1.start }
+    }
+
     /// Holds on `resource` overlapping `[start, end)`.
     static func overlapping(_ holds: [Hold]?, _ start: Int, _ end: Int) -> [Hold] {
         (holds ?? []).filter { $0.start < end && start < $0.end }

@@ -27,15 +27,19 @@ struct UnscheduledExplainer: Sendable {
             return TimeReasons(scenario: scenario, generator: generator).reasons(for: v).map { impossible + $0 }
         }
         if !feasibleAlone(v) {
+            if feasibleAlone(v, enforceITCover: false) {
+                return [impossible + ITCoverReasons(scenario: scenario).reason(for: visit, candidates: candidates)]
+            }
             return [impossible + "\(HardRule.availability.title): no host, staff, room, route and caterer combination is available at one time in the window \(visit.window); check the staff's availability and leave and the rooms' closures"]
         }
         return CrowdingReasons(scenario: scenario, generator: generator).reasons(for: v, candidates: candidates, scheduled: scheduled)
     }
 
     /// Whether the visit could be planned if it were the only one.
-    private func feasibleAlone(_ v: Int) -> Bool {
+    private func feasibleAlone(_ v: Int, enforceITCover: Bool = true) -> Bool {
         var builder = ModelBuilder(scenario: scenario, generator: generator)
         builder.visitSubset = [v]
+        builder.enforceITCover = enforceITCover
         let model = builder.build()
         let result = GLPKSolver.solve(model.milp, options: SolverOptions(timeLimit: 5))
         return model.timings.contains { result.values.indices.contains($0.variable.index) && result.values[$0.variable.index] > 0.5 }

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import VisitDomain
+import VisitPlanner
+
+/// The `visitplan` executable: exit codes and messages for bad input, the plan JSON, `check`.
+@Suite("visitplan command line")
+struct CommandLineTests {
+    /// The built tool, or nil after recording why the test cannot run.
+    private func tool(sourceLocation: SourceLocation = #_sourceLocation) -> CommandLineTool? {
+        guard let tool = CommandLineTool.locate() else {
+            Issue.record("""
+                the visitplan executable was not found beside the test binary or in .build-plannertests/debug; \
+                build every product first with `swift build --build-tests --scratch-path .build-plannertests`
+                """, sourceLocation: sourceLocation)
+            return nil
+        }
+        return tool
+    }
+
+    @Test("plan on a scenario with a bad field exits 2 and names the file and the field path")
+    func badScenario() throws {
+        guard let tool = tool() else { return }
+        let scratch = try TemporaryDirectory()
+        var document = try DocumentValue.load(path: TestScenarios.path("host-preferred.yaml"))
+        try document.setValue("six", at: "visits[0].headcount")
+        let path = try scratch.write(DocumentJSON.text(document), to: "bad-headcount.json")
+        let run = try tool.run(["plan", path, "--quiet"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("bad-headcount.json"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("visits[0].headcount"), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("plan on a missing file exits 2 and names the file")
+    func missingFile() throws {
+        guard let tool = tool() else { return }
+        let scratch = try TemporaryDirectory()
+        let path = scratch.url.appendingPathComponent("no-such-week.yaml").path
+        let run = try tool.run(["plan", path, "--quiet"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no-such-week.yaml"), "stderr: \(run.stderr)")
+    }
+
+    @Test("plan --format json prints a plan that decodes and passes the checker")
+    func planJSON() throws {
+        guard let tool = tool() else { return }
+        let path = TestScenarios.path("crowded-secure-room.yaml")
+        let run = try tool.run(["plan", path, "--format", "json", "--quiet"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(run.stdout.utf8))
+        let scenario = try ScenarioLoader.load(path: path)
+        #expect(PlanChecker(scenario: scenario).check(plan).isValid)
+        #expect(plan.visit("V-high")?.scheduled == true)
+        #expect(plan.visit("V-low")?.scheduled == false)
+    }
+
+    @Test("check accepts the planner's plan and rejects a tampered one with exit 1, naming the rule")
+    func checkTamperedPlan() throws {
+        guard let tool = tool() else { return }
+        let scenarioPath = TestScenarios.path("meeting-capacity.yaml")
+        let result = try TestScenarios.plan("meeting-capacity.yaml")
+        let scratch = try TemporaryDirectory()
+        let encoder = JSONEncoder()
+        let goodPath = try scratch.write(String(decoding: try encoder.encode(result.plan), as: UTF8.self), to: "good.json")
+        let good = try tool.run(["check", scenarioPath, goodPath])
+        #expect(good.status == 0, "stdout: \(good.stdout) stderr: \(good.stderr)")
+
+        // Swap the rooms: V-big's 9 people in the room for 8.
+        var tampered = result.plan
+        let big = try #require(tampered.visits.firstIndex { $0.id == "V-big" })
+        let small = try #require(tampered.visits.firstIndex { $0.id == "V-small" })
+        tampered.visits[big].items?[0].room = "R-small"
+        tampered.visits[small].items?[0].room = "R-large"
+        let badPath = try scratch.write(String(decoding: try encoder.encode(tampered), as: UTF8.self), to: "tampered.json")
+        let bad = try tool.run(["check", scenarioPath, badPath])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("rule 5 (meeting)"), "stdout: \(bad.stdout)")
+        #expect(bad.stdout.contains("R-small"), "stdout: \(bad.stdout)")
+    }
+
+    /// Scenarios with ties between equally good plans (symmetric visits, interchangeable rooms and
+    /// guides), where a process-seeded hash order would show.
+    static let tieScenarios = [
+        "tests/meeting-turnover.yaml", "tests/tour-groups.yaml", "tests/meal-capacity.yaml",
+        "tests/availability-host-limit.yaml", "small-office.yaml", "demo-week.yaml",
+    ]
+
+    @Test("two separate runs of plan print the same plan (apart from the solve time)", .serialized, arguments: tieScenarios)
+    func deterministicAcrossProcesses(file: String) throws {
+        guard let tool = tool() else { return }
+        let path = TestScenarios.repositoryRoot.appendingPathComponent("scenarios").appendingPathComponent(file).path
+        let plans = try (0..<2).map { _ in
+            // A generous limit: plans stopped early by a busy machine could differ for that reason alone.
+            let run = try tool.run(["plan", path, "--format", "json", "--quiet", "--time-limit", "300"])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            return try JSONDecoder().decode(Plan.self, from: Data(run.stdout.utf8)).withoutSolveTime
+        }
+        #expect(plans.allSatisfy { $0.status == .optimal })
+        #expect(plans[0] == plans[1])
+    }
+}
