@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "visitplan", targets: ["visitplan"]),
         .executable(name: "scale-ladder", targets: ["ScaleLadder"]),
+        .executable(name: "replan-bench", targets: ["ReplanBench"]),
         .library(name: "VisitPlanner", targets: ["VisitPlanner"]),
     ],
     dependencies: [
@@ -55,6 +56,13 @@ let package = Package(
             dependencies: ["ScenarioGenerator", "VisitPlanner", "VisitDomain", "MILP",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "benchmarks/ScaleLadder"
+        ),
+        // Replanning against a from-scratch solve of the same changed scenario.
+        .executableTarget(
+            name: "ReplanBench",
+            dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/ReplanBench"
         ),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
         .testTarget(name: "VisitDomainTests", dependencies: ["VisitDomain"], resources: [.copy("Fixtures")]),

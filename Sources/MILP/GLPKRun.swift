@@ -108,6 +108,19 @@ struct GLPKRun {
         parameters.clq_cuts = cuts
         parameters.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
         parameters.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
+        parameters.br_tech = switch options.branching {
+        case .firstFractional: GLP_BR_FFV
+        case .lastFractional: GLP_BR_LFV
+        case .mostFractional: GLP_BR_MFV
+        case .driebeckTomlin: GLP_BR_DTH
+        case .hybridPseudoCost: GLP_BR_PCH
+        }
+        parameters.bt_tech = switch options.backtracking {
+        case .depthFirst: GLP_BT_DFS
+        case .breadthFirst: GLP_BT_BFS
+        case .bestLocalBound: GLP_BT_BLB
+        case .bestProjection: GLP_BT_BPH
+        }
         if let limit = remainingMilliseconds {
             parameters.tm_lim = limit
             parameters.ps_tm_lim = min(parameters.ps_tm_lim, limit)

@@ -19,6 +19,7 @@ enum Names {
 
     /// `raw` made valid for GLPK and LP files, or `fallback` when `raw` is empty.
     static func sanitized(_ raw: String, fallback: String) -> String {
+        if let name = sanitizedASCII(raw) { return name }
         var name = ""
         for character in raw {
             if character.isASCII, character.isLetter || character.isNumber || allowedPunctuation.contains(character) {
@@ -39,6 +40,36 @@ enum Names {
         }
         return String(name.prefix(maximumLength))
     }
+
+    /// The same result as `sanitized` for a non-empty name of printable ASCII characters (the usual
+    /// case), computed on bytes; nil for any other name.
+    private static func sanitizedASCII(_ raw: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count + 1)
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                bytes.append(byte)
+            case UInt8(ascii: "["): bytes.append(UInt8(ascii: "("))
+            case UInt8(ascii: "]"): bytes.append(UInt8(ascii: ")"))
+            case _ where allowedPunctuationBytes.contains(byte): bytes.append(byte)
+            // Other printable ASCII: neither letter nor number, so "_" as in `sanitized`.
+            case 0x20...0x7E: bytes.append(UInt8(ascii: "_"))
+            default: return nil
+            }
+        }
+        guard let first = bytes.first else { return nil }
+        let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        if isDigit || first == UInt8(ascii: ".") {
+            bytes.insert(UInt8(ascii: "_"), at: 0)
+        } else if bytes.count <= longestKeyword, lpKeywords.contains(String(decoding: bytes, as: UTF8.self).lowercased()) {
+            bytes.insert(UInt8(ascii: "_"), at: 0)
+        }
+        return String(decoding: bytes.prefix(maximumLength), as: UTF8.self)
+    }
+
+    private static let allowedPunctuationBytes: Set<UInt8> = Set(allowedPunctuation.compactMap(\.asciiValue))
+    private static let longestKeyword = lpKeywords.map(\.count).max() ?? 0
 
     /// `base`, or `base` with a `~index` suffix (and a counter if needed), so that it is not in `taken`.
     static func unique(_ base: String, index: Int, taken: Set<String>) -> String {

@@ -15,6 +15,10 @@ public struct SolverOptions: Sendable {
     public var feasibilityPump: Bool
     /// GLPK's proximity search heuristic (good near a known solution).
     public var proximitySearch: Bool
+    /// How GLPK chooses the variable to branch on (GLPK's default: Driebeck–Tomlin).
+    public var branching: Branching = .driebeckTomlin
+    /// How GLPK chooses the next subproblem (GLPK's default: best local bound).
+    public var backtracking: Backtracking = .bestLocalBound
     /// A starting solution, one value per variable; integer columns are rounded. It is checked
     /// against bounds and rows first and offered to GLPK once only if feasible (GLPK itself does
     /// not check it). The result is never worse than a feasible incumbent.
@@ -61,6 +65,16 @@ public struct SolverOptions: Sendable {
         }
         return nil
     }
+}
+
+/// GLPK's branching techniques (`br_tech`).
+public enum Branching: Sendable, Hashable, CaseIterable {
+    case firstFractional, lastFractional, mostFractional, driebeckTomlin, hybridPseudoCost
+}
+
+/// GLPK's backtracking techniques (`bt_tech`).
+public enum Backtracking: Sendable, Hashable, CaseIterable {
+    case depthFirst, breadthFirst, bestLocalBound, bestProjection
 }
 
 /// A snapshot of a running branch-and-cut search.

@@ -84,7 +84,7 @@ extension InvalidScenarioCase {
         .init(set: "visits[0].window.start", "2026-12-08T09:00",
               #"unknown field "start"; a window {earliest, latest} may have: earliest, latest"#),
         .init(set: "visits[0].agenda[1].equipment", ["projector"],
-              #"unknown field "equipment"; a tour may have: kind, routes, durationMinutes"#),
+              #"unknown field "equipment"; a tour may have: kind, routes, durationMinutes, cancelled"#),
     ]
 
     static let duplicates: [InvalidScenarioCase] = [

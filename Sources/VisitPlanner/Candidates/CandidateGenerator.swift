@@ -8,6 +8,8 @@ struct CandidateGenerator: Sendable {
     let eligibility: Eligibility
     let workingTime: WorkingTimeRule
     let leadTime: LeadTimeRule
+    /// Who may work when (rule 8), precomputed.
+    let staffCalendar: StaffCalendar
     /// Upper limit on timings per visit; beyond it, timings with the smallest total gaps are kept.
     var maxTimingsPerVisit = 4000
     /// What a replan keeps of the plan it replaces (empty when planning from scratch).
@@ -18,6 +20,7 @@ struct CandidateGenerator: Sendable {
         self.eligibility = Eligibility(scenario: scenario)
         self.workingTime = WorkingTimeRule(scenario: scenario)
         self.leadTime = leadTime ?? LeadTimeRule(scenario: scenario)
+        self.staffCalendar = StaffCalendar(scenario: scenario)
     }
 
     var slot: Int { scenario.calendar.slotMinutes }
@@ -192,7 +195,7 @@ struct CandidateGenerator: Sendable {
     }
 
     private func hostAvailable(_ p: Int, interval: VisitDomain.TimeInterval) -> Bool {
-        scenario.isAvailable(scenario.staff[p], for: interval)
+        staffCalendar.isAvailable(p, for: interval)
     }
 
     /// For each item index i, the least total duration of items i..<count (shortest tour routes).

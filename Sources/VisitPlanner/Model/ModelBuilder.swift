@@ -6,10 +6,15 @@ import VisitDomain
 struct ModelBuilder: Sendable {
     let scenario: Scenario
     var generator: CandidateGenerator
+    /// False only to diagnose whether rule 9 keeps a visit out (see `UnscheduledExplainer`).
+    var enforceITCover = true
     /// Visits to include (indexes); nil: all.
     var visitSubset: Set<Int>?
     /// Extra objective terms and fixings (replanning); applied last.
     var adjustments: [@Sendable (inout PlanningModel) -> Void] = []
+    /// Whether the weekly catering budget is shared with other models (one model per day): its row
+    /// then holds a variable for what the other days spend (see `PlanningModel.spentElsewhere`).
+    var sharedBudget = false
 
     init(scenario: Scenario, generator: CandidateGenerator? = nil) {
         self.scenario = scenario
@@ -17,18 +22,23 @@ struct ModelBuilder: Sendable {
     }
 
     func build() -> PlanningModel {
-        let candidates = scenario.visits.indices.map { v in
+        build(candidates: scenario.visits.indices.map { v in
             visitSubset.map { $0.contains(v) } ?? true
                 ? generator.candidates(for: v) : VisitCandidates(visitIndex: v, timings: [], options: [])
-        }
+        })
+    }
+
+    /// The model of the given candidates (one per visit, e.g. those of one day).
+    func build(candidates: [VisitCandidates]) -> PlanningModel {
         var pm = PlanningModel(name: scenario.name, candidates: candidates, baseline: generator.baseline)
         let eligibility = generator.eligibility
         AgendaRule(scenario: scenario).apply(to: &pm)
-        HostRule(scenario: scenario, eligibility: eligibility).apply(to: &pm)
-        let itCover = ITCoverRule(scenario: scenario)
-        MeetingRule(scenario: scenario, eligibility: eligibility, itCover: itCover).apply(to: &pm)
-        TourRule(scenario: scenario, eligibility: eligibility).apply(to: &pm)
-        MealRule(scenario: scenario).apply(to: &pm)
+        HostRule(scenario: scenario, eligibility: eligibility, calendar: generator.staffCalendar).apply(to: &pm)
+        var itCover = ITCoverRule(scenario: scenario)
+        itCover.enforced = enforceITCover
+        MeetingRule(scenario: scenario, eligibility: eligibility, itCover: itCover, calendar: generator.staffCalendar).apply(to: &pm)
+        TourRule(scenario: scenario, eligibility: eligibility, calendar: generator.staffCalendar).apply(to: &pm)
+        MealRule(scenario: scenario, sharedBudget: sharedBudget).apply(to: &pm)
         AvailabilityRule(scenario: scenario).apply(to: &pm)
         itCover.apply(to: &pm)
         let terms = ObjectiveTerms(scenario: scenario)

@@ -19,6 +19,16 @@ struct PlanningModel: Sendable {
     /// Σ of timing variables by visit and (start, end): the host's busy span.
     var visitSpans: [Int: OrderedDictionary<Span, LinearExpression>] = [:]
 
+    /// The staff each item needs at each start (technical, sales, guides per route), as the
+    /// rules' equality rows demand them; read by the construction heuristic.
+    var seats: [SeatKey: Seats] = [:]
+
+    /// The catering cost of the meals chosen (Σ cost × caterer variable).
+    var cateringCost = LinearExpression()
+    /// With a budget shared between day models: what the other days spend, a variable in the
+    /// budget row whose bounds the caller fixes (at 0 the day may spend the whole budget).
+    var spentElsewhere: Variable?
+
     /// IT cover variables and the equipped meetings (room variables) that need them.
     var coverLinks: [(cover: Variable, meetings: [Variable])] = []
     /// What a replan keeps of the plan it replaces (empty from scratch).
@@ -29,6 +39,19 @@ struct PlanningModel: Sendable {
         self.candidates = candidates
         self.baseline = baseline
     }
+}
+
+/// Names the staff places of one item at one start in one role (a guide's role names the route).
+struct SeatKey: Hashable, Sendable {
+    var item: ItemRef
+    var start: Int
+    var role: DutyRole
+}
+
+/// How many people fill the places, and the topics they must cover together (technical staff).
+struct Seats: Sendable {
+    var count: Int
+    var topics: [String]
 }
 
 /// A visit's overall `[start, end)`.

@@ -7,7 +7,7 @@ import VisitDomain
 /// unscheduled visits' "crowded out" reasons name. Planners read it to choose what to try.
 public struct BottleneckReport: Sendable, Hashable, Codable {
     /// Every room, route, person on duty (host, guide, technical, sales) and caterer with a
-    /// capacity; the ones unscheduled visits wait for first, then the fullest.
+    /// capacity; the ones unscheduled visits wait for most first (`pressure`), then the fullest.
     public var resources: [ResourceLoad]
     /// Per working day: morning (before 12:00), afternoon (to the end of working hours), evening.
     public var timeRanges: [TimeRangeLoad]
@@ -17,10 +17,9 @@ public struct BottleneckReport: Sendable, Hashable, Codable {
     public init(scenario: Scenario, plan: Plan) {
         let occupancy = PlanOccupancy(scenario: scenario, scheduled: plan.visits.filter(\.scheduled))
         let calendar = LoadCalendar(scenario: scenario)
-        let reasons = plan.visits.filter { !$0.scheduled }.map { ($0.id, ($0.reasons ?? []).filter { $0.hasPrefix("crowded out") }) }
-        func neededBy(_ id: String) -> [String] {
-            reasons.filter { $0.1.contains { ResourceMention.mentions($0, id) } }.map(\.0)
-        }
+        let ids = scenario.rooms.map(\.id) + scenario.tourRoutes.map(\.id) + scenario.staff.map(\.id) + scenario.caterers.map(\.id)
+        let crowding = CrowdingMentions(plan: plan, resourceIDs: ids)
+        func neededBy(_ id: String) -> [String] { crowding.visits(naming: id) }
         var loads: [ResourceLoad] = []
         for room in scenario.rooms {
             let windows = calendar.open(calendar.workingHours, closed: room.unavailable)
@@ -45,15 +44,16 @@ public struct BottleneckReport: Sendable, Hashable, Codable {
             loads.append(ResourceLoad(kind: .caterer, id: caterer.id, windows: windows, capacity: capacity,
                                       holds: occupancy.caterers[caterer.id] ?? [], neededBy: neededBy(caterer.id)))
         }
+        for i in loads.indices { loads[i].pressure = crowding.pressure(on: loads[i].id) }
         resources = loads.sorted {
-            ($1.neededBy.count, $1.fullShare, $1.bookedShare, $0.id) < ($0.neededBy.count, $0.fullShare, $0.bookedShare, $1.id)
+            ($1.pressure, $1.fullShare, $1.bookedShare, $0.id) < ($0.pressure, $0.fullShare, $0.bookedShare, $1.id)
         }
         timeRanges = Self.timeRanges(scenario, calendar, occupancy)
-        limits = Self.limits(scenario, occupancy, reasons: reasons, neededBy: neededBy)
+        limits = Self.limits(scenario, occupancy, crowding)
     }
 
-    /// The `count` resources most worth more capacity: those unscheduled visits wait for, then
-    /// those booked to the full longest.
+    /// The `count` resources most worth more capacity: those unscheduled visits wait for most,
+    /// then those booked to the full longest.
     public func top(_ count: Int) -> [ResourceLoad] { Array(resources.prefix(count)) }
 
     /// The `count` busiest half-days, busiest first (ties in time order).
@@ -94,18 +94,19 @@ public struct BottleneckReport: Sendable, Hashable, Codable {
         return ranges
     }
 
-    private static func limits(_ scenario: Scenario, _ occupancy: PlanOccupancy, reasons: [(String, [String])],
-                               neededBy: (String) -> [String]) -> [LimitLoad] {
+    private static func limits(_ scenario: Scenario, _ occupancy: PlanOccupancy, _ crowding: CrowdingMentions) -> [LimitLoad] {
         var limits: [LimitLoad] = []
         if let budget = scenario.policies.weeklyHospitalityBudget {
-            let waiting = reasons.filter { $0.1.contains { $0.contains("weekly hospitality budget") } }.map(\.0)
-            limits.append(LimitLoad(name: "weekly hospitality budget", used: occupancy.cateringSpent, limit: budget, neededBy: waiting))
+            let waiting = crowding.visits(saying: "weekly hospitality budget")
+            limits.append(LimitLoad(kind: .weeklyHospitalityBudget, name: "weekly hospitality budget", used: occupancy.cateringSpent,
+                                    limit: budget, neededBy: waiting))
         }
         if let limit = scenario.policies.maxVisitsPerHostPerDay {
             for (host, days) in occupancy.hosting.sorted(by: { $0.key < $1.key }) {
                 for (day, visits) in days.sorted(by: { $0.key < $1.key }) where visits.count >= limit {
-                    limits.append(LimitLoad(name: "visits hosted by \(host) on \(LocalDate(dayNumber: day))", used: Double(visits.count),
-                                            limit: Double(limit), neededBy: neededBy(host)))
+                    limits.append(LimitLoad(kind: .maxVisitsPerHostPerDay, name: "visits hosted by \(host) on \(LocalDate(dayNumber: day))",
+                                            used: Double(visits.count), limit: Double(limit),
+                                            neededBy: crowding.visits(naming: host, on: LocalDate(dayNumber: day))))
                 }
             }
         }
@@ -115,8 +116,9 @@ public struct BottleneckReport: Sendable, Hashable, Codable {
                 for (day, dayHolds) in byDay.sorted(by: { $0.key < $1.key }) {
                     let minutes = dayHolds.reduce(0) { $0 + $1.end - $1.start }
                     guard minutes >= limit else { continue }
-                    limits.append(LimitLoad(name: "duty minutes of \(person) on \(LocalDate(dayNumber: day))", used: Double(minutes),
-                                            limit: Double(limit), neededBy: neededBy(person)))
+                    limits.append(LimitLoad(kind: .maxDutyMinutesPerStaffPerDay, name: "duty minutes of \(person) on \(LocalDate(dayNumber: day))",
+                                            used: Double(minutes), limit: Double(limit),
+                                            neededBy: crowding.visits(naming: person, on: LocalDate(dayNumber: day))))
                 }
             }
         }
@@ -144,6 +146,9 @@ public struct ResourceLoad: Sendable, Hashable, Codable {
     public var fullShare: Double
     /// Unscheduled visits whose "crowded out" reasons name this resource.
     public var neededBy: [String]
+    /// How much the unscheduled visits wait for it: each "crowded out" reason that names it adds
+    /// the share of the visit's candidate times it blocks, split evenly among the resources it names.
+    public var pressure: Double = 0
 
     init(kind: Kind, id: String, windows: [Window], capacity: Int, holds: [PlanOccupancy.Hold], neededBy: [String]) {
         self.kind = kind
@@ -173,6 +178,12 @@ public struct TimeRangeLoad: Sendable, Hashable, Codable {
 
 /// A scenario-wide or daily limit and how much of it the plan uses.
 public struct LimitLoad: Sendable, Hashable, Codable {
+    /// Which policy sets the limit.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case weeklyHospitalityBudget, maxVisitsPerHostPerDay, maxDutyMinutesPerStaffPerDay
+    }
+
+    public var kind: Kind
     public var name: String
     public var used: Double
     public var limit: Double
@@ -252,6 +263,55 @@ struct LoadSweep {
                 if use >= capacity { full += b - a }
             }
         }
+    }
+}
+
+/// What the unscheduled visits' "crowded out" reasons name: per reason, the resources (by id) and
+/// the share of the visit's candidate times it blocks ("at 3 of the 12 times": 0.25; "at every
+/// time": 1).
+struct CrowdingMentions: Sendable {
+    struct Mention: Sendable {
+        var visit: String
+        var text: String
+        var ids: [String]
+        var share: Double
+    }
+
+    var mentions: [Mention] = []
+
+    init(plan: Plan, resourceIDs: [String]) {
+        for visit in plan.visits where !visit.scheduled {
+            for reason in visit.reasons ?? [] where reason.hasPrefix("crowded out") {
+                mentions.append(Mention(visit: visit.id, text: reason, ids: resourceIDs.filter { ResourceMention.mentions(reason, $0) },
+                                        share: Self.share(reason)))
+            }
+        }
+    }
+
+    /// Visits with a reason naming `id` (and, when given, the date `date`), in plan order.
+    func visits(naming id: String, on date: LocalDate? = nil) -> [String] {
+        unique(mentions.filter { mention in
+            mention.ids.contains(id) && (date.map { mention.text.contains($0.description) } ?? true)
+        }.map(\.visit))
+    }
+
+    /// Visits with a reason holding `phrase`, in plan order.
+    func visits(saying phrase: String) -> [String] { unique(mentions.filter { $0.text.contains(phrase) }.map(\.visit)) }
+
+    func pressure(on id: String) -> Double {
+        mentions.filter { $0.ids.contains(id) }.reduce(0) { $0 + $1.share / Double($1.ids.count) }
+    }
+
+    /// "at 3 of the 12 times it could take" → 0.25; otherwise 1.
+    private static func share(_ reason: String) -> Double {
+        guard let match = reason.firstMatch(of: /at ([0-9]+) of the ([0-9]+) times/),
+              let count = Int(match.1), let total = Int(match.2), total > 0 else { return 1 }
+        return Double(count) / Double(total)
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 import MILP
 import VisitDomain
 
-/// Plans a scenario: builds the model, solves it with GLPK, reads the plan back, explains every
+/// Plans a scenario: builds the model (one for the week, or one per day), finds a first plan with
+/// the construction heuristic, improves it with GLPK, reads the plan back, explains every
 /// unscheduled visit and checks the plan with the independent `PlanChecker` before returning it.
 public struct Planner: Sendable {
     public let scenario: Scenario
@@ -16,61 +17,28 @@ public struct Planner: Sendable {
     /// error: such a plan is never returned).
     public func plan(options: PlannerOptions = .init(), baseline: PlanBaseline? = nil) throws(PlannerError) -> PlanningOutcome {
         let clock = ContinuousClock.now
+        let reporter = ProgressReporter(start: clock, callback: options.progress)
+        let deadline = options.timeLimit.map { clock + .seconds(max(0, $0)) }
         let view = ScenarioView(scenario)
         var generator = CandidateGenerator(scenario: view.scenario, leadTime: LeadTimeRule(scenario: view.scenario,
                                                                                          standingOrders: standingOrders(baseline, view)))
         if let baseline { generator.baseline = ModelBaseline(baseline, view: view) }
-        let builder = ModelBuilder(scenario: view.scenario, generator: generator)
-        let model = builder.build()
-        if let path = options.exportModelPath {
-            do { try model.milp.write(to: path, format: ModelFileFormat(pathExtension: (path as NSString).pathExtension) ?? .cplexLP) }
-            catch { throw .export(String(describing: error)) }
+        let solved: SolvedWeek
+        if options.strategy == .monolithic || baseline != nil {
+            solved = try MonolithicSolve(view: view, generator: generator, options: options, deadline: deadline, reporter: reporter).run()
+        } else {
+            let week = WeekCandidates(view: view, generator: generator, threads: options.threads)
+            if options.strategy.resolved(replanning: false, days: week.days.count, visits: scenario.visits.count) == .monolithic {
+                solved = try MonolithicSolve(view: view, generator: generator, options: options, deadline: deadline, reporter: reporter).run()
+            } else {
+                if let path = options.exportModelPath {
+                    try export(ModelBuilder(scenario: view.scenario, generator: generator).build().milp, to: path)
+                }
+                solved = DecomposedSolve(view: view, generator: generator, week: week, options: options, deadline: deadline,
+                                         reporter: reporter).run()
+            }
         }
-        var solverOptions = SolverOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap)
-        if let progress = options.progress {
-            solverOptions.progress = { p in progress(PlannerProgress(bestScore: p.incumbent, bound: p.bound, seconds: p.seconds)) }
-        }
-        let warmStart = baseline == nil ? nil : WarmStart(scenario: view.scenario, model: model).incumbent()
-        solverOptions.incumbent = warmStart
-        let result = GLPKSolver.solve(model.milp, options: solverOptions)
-        let status: PlanStatus
-        var values = result.values
-        switch result.status {
-        case .optimal: status = .optimal
-        case .feasible: status = .feasible
-        case .noSolutionFound:
-            // Nothing found in time: the warm start, else the empty plan (always valid from scratch).
-            status = .feasible
-            values = warmStart ?? []
-        case .infeasible where !model.baseline.underway.isEmpty:
-            throw .solver("the visits under way cannot go on as planned after these events (their remaining items no longer fit)")
-        case .infeasible, .unbounded, .error:
-            throw .solver(result.message ?? "GLPK ended with status \(result.status)")
-        }
-        let scheduled = SolutionReader(view: view, model: model).visits(from: values)
-        let explainer = UnscheduledExplainer(scenario: view.scenario, generator: builder.generator)
-        var visits = view.scenario.visits.indices.map { v in
-            if let planned = scheduled[v] { return planned }
-            let id = view.scenario.visits[v].id
-            if baseline?.excluded.contains(id) == true, let kept = baseline?.plan.visit(id), !kept.scheduled { return kept }
-            return .unscheduled(id, reasons: explainer.reasons(for: v, candidates: model.candidates[v], scheduled: scheduled))
-        }
-        for (id, reasons) in (baseline?.cancelledVisits ?? [:]).sorted(by: { $0.key < $1.key }) {
-            visits.append(.unscheduled(id, reasons: reasons))
-        }
-        var plan = Plan(scenario: scenario.name, status: status, score: 0, bound: 0, solveSeconds: 0, visits: visits,
-                        totals: PlanTotals(scheduled: scheduled.count, unscheduled: visits.count - scheduled.count,
-                                           cateringCost: 0))
-        let seconds = (ContinuousClock.now - clock).seconds
-        let checker = PlanChecker(scenario: scenario, replan: baseline?.checkContext)
-        plan = plan.withScoreFrom(checker)
-        plan.bound = status == .optimal ? plan.score : max(plan.score, (result.bound ?? plan.score).rounded(toPlaces: 4))
-        plan.solveSeconds = seconds.rounded(toPlaces: 3)
-        let report = checker.check(plan)
-        guard report.isValid else { throw .invalidPlan(report.violations.map(\.description)) }
-        return PlanningOutcome(plan: plan, modelObjective: values.isEmpty ? model.milp.objectiveValue([Double](repeating: 0, count: model.milp.variableCount)) : model.milp.objectiveValue(values),
-                               statistics: ModelStatistics(visits: scenario.visits.count, timings: model.timings.count,
-                                                           variables: model.milp.variableCount, rows: model.milp.constraintCount))
+        return try PlanAssembly(view: view, generator: generator, baseline: baseline).outcome(solved, seconds: reporter.elapsed)
     }
 
     /// Meals of the baseline: an order stands when a replan keeps its caterer and start.
@@ -97,19 +65,28 @@ public struct PlannerOptions: Sendable {
     public var relativeGap: Double
     /// Called with the best score and bound so far while the solver runs.
     public var progress: (@Sendable (PlannerProgress) -> Void)?
-    /// Write the model (`.lp` or `.mps`) here before solving.
+    /// Write the model (`.lp` or `.mps`) here before solving (the whole week's, whatever the strategy).
     public var exportModelPath: String?
+    /// Monolithic or decomposed by day; `automatic` decomposes plans from scratch (see `PlanningStrategy`).
+    public var strategy: PlanningStrategy
+    /// Threads for the day models and their solves (at least 1; default: the active processors).
+    public var threads: Int
 
     public init(timeLimit: Double? = 60, relativeGap: Double = 1e-4, progress: (@Sendable (PlannerProgress) -> Void)? = nil,
-                exportModelPath: String? = nil) {
+                exportModelPath: String? = nil, strategy: PlanningStrategy = .automatic,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.exportModelPath = exportModelPath
+        self.strategy = strategy; self.threads = max(1, threads)
     }
 }
 
-/// A progress report during a solve.
+/// A progress report during planning.
 public struct PlannerProgress: Sendable {
+    /// The model objective of the best plan so far (nil before the first).
     public var bestScore: Double?
+    /// The best proven bound so far (nil before the solver has one).
     public var bound: Double?
+    /// Seconds since planning started (model building included).
     public var seconds: Double
 }
 
@@ -166,4 +143,10 @@ extension Double {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+func trace(_ message: @autoclosure () -> String) {
+    if ProcessInfo.processInfo.environment["VISITPLAN_TRACE"] != nil {
+        FileHandle.standardError.write(Data(("trace: " + message() + "\n").utf8))
+    }
 }

@@ -1,17 +1,20 @@
 import MILP
 import VisitDomain
 
-/// A first incumbent for the solver, built from the plan being replaced: every visit that can
-/// keep exactly its baseline timing, resources and people is put back, visits under way first,
-/// then by priority, each only if all rows it touches still hold.
+/// The start of the first incumbent of a replan, built from the plan being replaced: every visit
+/// that can keep exactly its baseline timing, resources and people is put back, visits under way
+/// first, then by priority, each only if all rows it touches still hold. The construction
+/// heuristic then places the other visits.
 struct WarmStart: Sendable {
     let scenario: Scenario
     let model: PlanningModel
 
-    /// Solver values, or nil when a visit under way cannot be put back (the solver then starts cold).
-    func incumbent() -> [Double]? {
+    /// The baseline put back as far as it still holds, and the visits it places; nil when a visit
+    /// under way cannot be put back (the construction heuristic then starts from nothing).
+    func start() -> (solution: PartialSolution, placed: Set<Int>)? {
         let baseline = model.baseline
         var solution = PartialSolution(model: model.milp)
+        var placed = Set<Int>()
         let coversOf = Dictionary(grouping: model.coverLinks.flatMap { link in link.meetings.map { ($0, link.cover) } }, by: \.0)
             .mapValues { $0.map(\.1) }
         let order = baseline.scheduled.sorted { a, b in
@@ -25,10 +28,14 @@ struct WarmStart: Sendable {
                 continue
             }
             group += group.flatMap { coversOf[$0] ?? [] }
-            let kept = solution.tryAssign(group.map { ($0, 1) })
-            if !kept && baseline.underway.contains(v) { return nil }
+            if solution.tryAssign(group.map { ($0, 1) }) {
+                placed.insert(v)
+            } else if baseline.underway.contains(v) {
+                return nil
+            }
         }
-        return solution.isFeasible ? solution.values : nil
+        solution.commit()
+        return (solution, placed)
     }
 
     /// The variables that place visit `v` exactly as in the baseline, if they all exist.

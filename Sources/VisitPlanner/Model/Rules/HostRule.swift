@@ -7,6 +7,7 @@ import VisitDomain
 struct HostRule: Sendable {
     let scenario: Scenario
     let eligibility: Eligibility
+    let calendar: StaffCalendar
 
     func apply(to pm: inout PlanningModel) {
         let early = scenario.policies.hostArrivesEarlyMinutes
@@ -15,16 +16,17 @@ struct HostRule: Sendable {
             let fixed = pm.baseline.hostIsFixed(v)
             let hosts = fixed ? [pm.baseline.hosts[v]!] : eligibility.hosts(for: visit)
             let underway = pm.baseline.underway.contains(v)
+            let terms = ObjectiveTerms(scenario: scenario)
+            let values = hosts.map { terms.hostValue(scenario.staff[$0], for: visit) }
+            let names = hosts.map { "host[\(visit.id),\(scenario.staff[$0].id)]@" }
             for (span, runs) in spans {
-                let duty = VisitDomain.TimeInterval(startMinute: span.start - early, endMinute: span.end)
+                let start = span.start - early
                 var chosen = LinearExpression()
-                for p in hosts where underway || scenario.isAvailable(scenario.staff[p], for: duty) {
-                    let person = scenario.staff[p]
-                    let h = pm.milp.addBinary("host[\(visit.id),\(person.id)]@\(span.start)")
+                for (k, p) in hosts.enumerated() where underway || calendar.isAvailable(p, from: start, to: span.end) {
+                    let h = pm.milp.addBinary(names[k] + String(span.start))
                     chosen.add(h)
-                    pm.duties.append(DutyChoice(person: p, visit: v, item: nil, role: .host, start: duty.start.minutes,
-                                                end: duty.end.minutes, variable: h))
-                    pm.objective.add(h, coefficient: ObjectiveTerms(scenario: scenario).hostValue(person, for: visit))
+                    pm.duties.append(DutyChoice(person: p, visit: v, item: nil, role: .host, start: start, end: span.end, variable: h))
+                    if values[k] != 0 { pm.objective.add(h, coefficient: values[k]) }
                 }
                 pm.milp.addConstraint(chosen - runs, .equal, 0, name: "host.one[\(visit.id)]@\(span.start)-\(span.end)")
             }

@@ -7,6 +7,8 @@ import VisitDomain
 /// building, `cover ≥ each equipped meeting running` and `cover + Σ IT duties ≤ IT people free`.
 struct ITCoverRule: Sendable {
     let scenario: Scenario
+    /// False only to diagnose whether IT cover is what keeps a visit out (never for a plan).
+    var enforced = true
     private let itStaff: [Int]
 
     init(scenario: Scenario) {
@@ -27,6 +29,7 @@ struct ITCoverRule: Sendable {
     }
 
     func apply(to pm: inout PlanningModel) {
+        guard enforced else { return }
         // Equipped meetings running at each (building, slot).
         var running: [String: [Int: [Variable]]] = [:]
         for choice in pm.rooms where !pm.baseline.frozen.contains(choice.item) {

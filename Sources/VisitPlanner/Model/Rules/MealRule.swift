@@ -7,6 +7,9 @@ import VisitDomain
 /// `weeklyHospitalityBudget`.
 struct MealRule: Sendable {
     let scenario: Scenario
+    /// Whether other models (other days) spend from the same budget: the row then reads
+    /// `cost + spentElsewhere ≤ budget`, with `spentElsewhere` a variable the caller fixes.
+    var sharedBudget = false
 
     func apply(to pm: inout PlanningModel) {
         var weeklyCost = LinearExpression()
@@ -30,7 +33,13 @@ struct MealRule: Sendable {
                 }
             }
         }
+        pm.cateringCost = weeklyCost
         if let budget = scenario.policies.weeklyHospitalityBudget, !weeklyCost.isEmpty {
+            if sharedBudget {
+                let elsewhere = pm.milp.addVariable("meal.spentElsewhere", kind: .continuous, lowerBound: 0, upperBound: budget)
+                pm.spentElsewhere = elsewhere
+                weeklyCost.add(elsewhere)
+            }
             pm.milp.addConstraint(weeklyCost, .lessOrEqual, budget, name: "meal.weeklyBudget")
         }
     }

@@ -9,6 +9,7 @@ struct MeetingRule: Sendable {
     let scenario: Scenario
     let eligibility: Eligibility
     let itCover: ITCoverRule
+    let calendar: StaffCalendar
 
     func apply(to pm: inout PlanningModel) {
         for (v, visit) in scenario.visits.enumerated() {
@@ -25,7 +26,7 @@ struct MeetingRule: Sendable {
                     let tag = "\(visit.id).\(i)@\(timing.start)"
                     var roomSum = LinearExpression()
                     for r in pm.candidates[v].options[i][timing] ?? []
-                    where frozen || meeting.equipment.isEmpty || itCover.coverPossible(building: scenario.rooms[r].building, during: timing) {
+                    where frozen || meeting.equipment.isEmpty || !itCover.enforced || itCover.coverPossible(building: scenario.rooms[r].building, during: timing) {
                         let y = pm.milp.addBinary("room[\(tag),\(scenario.rooms[r].id)]")
                         roomSum.add(y)
                         pm.rooms.append(ResourceChoice(item: ref, timing: timing, resource: r, variable: y))
@@ -35,6 +36,8 @@ struct MeetingRule: Sendable {
                         let vars = staffDuties(kept?.technical ?? technical, role: .technical, v, i, timing, frozen: frozen, &pm)
                         pm.milp.addConstraint(sum(vars.map(\.1)) - Double(technicalCount) * runs, .equal, 0,
                                               name: "meeting.technical[\(tag)]")
+                        pm.seats[SeatKey(item: ref, start: timing.start, role: .technical)] =
+                            Seats(count: technicalCount, topics: frozen ? [] : meeting.technicalExpertise.sorted())
                         for topic in meeting.technicalExpertise.sorted() where !frozen {
                             let knowers = vars.filter { scenario.staff[$0.0].expertise.contains(topic) }.map(\.1)
                             pm.milp.addConstraint(sum(knowers) - runs, .greaterOrEqual, 0, name: "meeting.expertise[\(tag),\(topic)]")
@@ -44,6 +47,7 @@ struct MeetingRule: Sendable {
                         let vars = staffDuties(kept?.sales ?? sales, role: .sales, v, i, timing, frozen: frozen, &pm)
                         pm.milp.addConstraint(sum(vars.map(\.1)) - Double(salesCount) * runs, .equal, 0,
                                               name: "meeting.sales[\(tag)]")
+                        pm.seats[SeatKey(item: ref, start: timing.start, role: .sales)] = Seats(count: salesCount, topics: [])
                     }
                 }
             }
@@ -52,7 +56,7 @@ struct MeetingRule: Sendable {
 
     private func staffDuties(_ people: [Int], role: DutyRole, _ v: Int, _ i: Int, _ timing: ItemTiming, frozen: Bool,
                              _ pm: inout PlanningModel) -> [(Int, Variable)] {
-        people.filter { frozen || scenario.isAvailable(scenario.staff[$0], for: timing.interval) }.map { p in
+        people.filter { frozen || calendar.isAvailable($0, for: timing.interval) }.map { p in
             let z = pm.milp.addBinary("\(role == .technical ? "technical" : "sales")[\(scenario.visits[v].id).\(i)@\(timing.start),\(scenario.staff[p].id)]")
             pm.duties.append(DutyChoice(person: p, visit: v, item: i, role: role, start: timing.start, end: timing.end, variable: z))
             return (p, z)

@@ -7,6 +7,7 @@ import VisitDomain
 struct TourRule: Sendable {
     let scenario: Scenario
     let eligibility: Eligibility
+    let calendar: StaffCalendar
 
     func apply(to pm: inout PlanningModel) {
         for (v, visit) in scenario.visits.enumerated() {
@@ -22,7 +23,7 @@ struct TourRule: Sendable {
                         let route = scenario.tourRoutes[r]
                         let groups = frozen ? kept?.guides.count ?? 0 : scenario.tourGroups(visit, on: route)
                         let guides = (kept?.guides ?? eligibility.guides(for: visit, route: r))
-                            .filter { frozen || scenario.isAvailable(scenario.staff[$0], for: timing.interval) }
+                            .filter { frozen || calendar.isAvailable($0, for: timing.interval) }
                         guard guides.count >= groups else { continue }
                         let z = pm.milp.addBinary("route[\(tag),\(route.id)]")
                         routeSum.add(z)
@@ -37,6 +38,7 @@ struct TourRule: Sendable {
                             pm.objective.add(g, coefficient: ObjectiveTerms(scenario: scenario).guideValue(person, for: visit))
                         }
                         pm.milp.addConstraint(guideSum - Double(groups) * z, .equal, 0, name: "tour.guides[\(tag),\(route.id)]")
+                        pm.seats[SeatKey(item: ref, start: timing.start, role: .guide(route: r))] = Seats(count: groups, topics: [])
                     }
                     pm.milp.addConstraint(routeSum - runs, .equal, 0, name: "tour.route[\(tag)]")
                 }

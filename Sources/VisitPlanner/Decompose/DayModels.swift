@@ -1,0 +1,140 @@
+import MILP
+import VisitDomain
+
+/// The week as one model per day, and the arithmetic that ties the days together: a week
+/// solution is one value vector per day; its objective is the sum of the days'; a visit is
+/// scheduled on at most one day; the catering costs of all days share the weekly budget.
+struct DayModels: Sendable {
+    let scenario: Scenario
+    /// The day (day number) of each part.
+    let days: [Int]
+    let parts: [PlanningModel]
+    let indexes: [ChoiceIndex]
+    /// Visits with timings on more than one day.
+    let multiDay: Set<Int>
+    /// Per visit, the parts it has timings in.
+    let partsOf: [Int: [Int]]
+
+    init(scenario: Scenario, days: [Int], parts: [PlanningModel], indexes: [ChoiceIndex]) {
+        self.scenario = scenario
+        self.days = days
+        self.parts = parts
+        self.indexes = indexes
+        var partsOf: [Int: [Int]] = [:]
+        for (k, index) in indexes.enumerated() {
+            for v in index.timings.keys.sorted() { partsOf[v, default: []].append(k) }
+        }
+        self.partsOf = partsOf
+        multiDay = Set(partsOf.filter { $0.value.count > 1 }.keys)
+    }
+
+    var budget: Double? { scenario.policies.weeklyHospitalityBudget }
+
+    /// The week's objective: the sum of the days' (each day's `spentElsewhere` has no cost).
+    func objective(_ week: [[Double]]) -> Double {
+        parts.indices.reduce(0) { $0 + parts[$1].milp.objectiveValue(week[$1]) }
+    }
+
+    func cost(_ k: Int, _ values: [Double]) -> Double { parts[k].cateringCost.value(at: values) }
+
+    /// The visits scheduled in part `k`.
+    func scheduled(_ k: Int, _ values: [Double]) -> Set<Int> {
+        Set(parts[k].timings.filter { values[$0.variable.index] > 0.5 }.map(\.visit))
+    }
+
+    /// What visit `v` adds to part `k`'s objective in `values` (0 when not scheduled there).
+    func contribution(of v: Int, in k: Int, _ values: [Double], objective: LinearExpression? = nil) -> Double {
+        let objective = objective ?? parts[k].objective
+        return (indexes[k].variables[v] ?? []).reduce(0) { $0 + objective.coefficient(of: $1) * values[$1.index] }
+    }
+
+    /// `values` of part `k` without `visits`, and without IT cover no meeting needs any more.
+    /// Taking visits out keeps every row of the day valid.
+    func dropping(_ visits: Set<Int>, from k: Int, in values: [Double]) -> [Double] {
+        var result = values
+        for v in visits {
+            for x in indexes[k].variables[v] ?? [] { result[x.index] = 0 }
+        }
+        for link in parts[k].coverLinks where link.meetings.allSatisfy({ result[$0.index] < 0.5 }) {
+            result[link.cover.index] = 0
+        }
+        return result
+    }
+
+    /// The week with each day's `spentElsewhere` set to what the other days spend.
+    func withSpend(_ week: [[Double]]) -> [[Double]] {
+        let costs = parts.indices.map { cost($0, week[$0]) }
+        let total = costs.reduce(0, +)
+        var result = week
+        for k in parts.indices {
+            if let elsewhere = parts[k].spentElsewhere { result[k][elsewhere.index] = total - costs[k] }
+        }
+        return result
+    }
+
+    /// Whether every day's rows hold (with the spend of the other days).
+    func isFeasible(_ week: [[Double]]) -> Bool {
+        let week = withSpend(week)
+        return parts.indices.allSatisfy { PartialSolution(model: parts[$0].milp, values: week[$0]).isFeasible }
+    }
+
+    /// Scheduled visits by index, read from every day.
+    func read(_ week: [[Double]], view: ScenarioView) -> [Int: PlannedVisit] {
+        var result: [Int: PlannedVisit] = [:]
+        for k in parts.indices {
+            result.merge(SolutionReader(view: view, model: parts[k]).visits(from: week[k])) { first, _ in first }
+        }
+        return result
+    }
+
+    /// A bound on part `k`'s objective under `objective` without the solver: every visit at its
+    /// best timing with its best resources, people and host, as if alone (never below 0: a visit
+    /// may stay out). Also each visit's best value.
+    func standaloneBound(_ k: Int, objective: LinearExpression) -> (total: Double, visits: [Int: Double]) {
+        let part = parts[k]
+        let index = indexes[k]
+        let early = scenario.policies.hostArrivesEarlyMinutes
+        func coefficient(_ x: Variable) -> Double { objective.coefficient(of: x) }
+        var itemBest: [ItemRef: [ItemTiming: Double]] = [:]
+        func best(_ ref: ItemRef, _ timing: ItemTiming) -> Double? {
+            if let known = itemBest[ref]?[timing] { return known.isFinite ? known : nil }
+            var value = -Double.infinity
+            for option in index.resources[ref]?[timing] ?? [] {
+                var total = coefficient(option.variable)
+                let roles: [DutyRole] = switch scenario.visits[ref.visit].agenda[ref.item] {
+                case .meeting: [.technical, .sales]
+                case .tour: [.guide(route: option.resource)]
+                case .meal: []
+                }
+                for role in roles {
+                    let key = SeatKey(item: ref, start: timing.start, role: role)
+                    guard let seats = part.seats[key], seats.count > 0 else { continue }
+                    let top = (index.staff[key] ?? []).map { coefficient($0.variable) }.max() ?? 0
+                    total += Double(seats.count) * max(0, top)
+                }
+                value = max(value, total)
+            }
+            itemBest[ref, default: [:]][timing] = value
+            return value.isFinite ? value : nil
+        }
+        var total = objective.constant
+        var visits: [Int: Double] = [:]
+        for (v, timings) in index.timings {
+            var visitBest = 0.0
+            for choice in timings {
+                let hostKey = HostKey(visit: v, start: choice.timing.start - early, end: choice.timing.end)
+                guard let host = (index.hosts[hostKey] ?? []).map({ coefficient($0.variable) }).max() else { continue }
+                var value = coefficient(choice.variable) + host
+                var possible = true
+                for (i, item) in choice.timing.items.enumerated() {
+                    guard let itemValue = best(ItemRef(visit: v, item: i), item) else { possible = false; break }
+                    value += itemValue
+                }
+                if possible { visitBest = max(visitBest, value) }
+            }
+            total += visitBest
+            visits[v] = visitBest
+        }
+        return (total, visits)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import MILP
+import VisitDomain
+
+/// The week solved day by day. A visit happens within one day, so the week falls apart into one
+/// model per day, except for what ties the days together: the day of each visit whose window
+/// offers several days, and the weekly catering budget.
+///
+/// 1. The day models are built in parallel threads.
+/// 2. The construction heuristic places the visits across all days (deciding the day of each
+///    multi-day visit, keeping to the budget): the first plan.
+/// 3. Lagrangian rounds (while the days are small enough for GLPK to prove bounds): every day is
+///    solved in parallel, one GLPK problem per thread, with prices on multi-day visits and on
+///    catering; the sum of the day bounds plus the prices bounds the week; the day solutions,
+///    repaired into a valid week, are candidate plans; subgradient steps update the prices.
+/// 4. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time)
+///    at a time is re-optimised with everything else fixed, two neighbourhoods on different days
+///    in parallel, each with half of the unspent budget, until the time limit, a proven gap, or
+///    no neighbourhood improves any more.
+struct DecomposedSolve: Sendable {
+    let view: ScenarioView
+    let generator: CandidateGenerator
+    let week: WeekCandidates
+    let options: PlannerOptions
+    let deadline: ContinuousClock.Instant?
+    let reporter: ProgressReporter
+    /// Days with at most this many variables are solved whole (Lagrangian rounds, whole-day
+    /// neighbourhoods); larger days are searched in groups of visits.
+    var exactDayVariables = 40_000
+    /// Visits per neighbourhood when a day is searched in groups (it grows when a pass finds nothing).
+    var neighbourhoodVisits = 12
+
+    func run() -> SolvedWeek {
+        let scenario = view.scenario
+        let builder = {
+            var builder = ModelBuilder(scenario: scenario, generator: generator)
+            builder.sharedBudget = true
+            return builder
+        }()
+        let dayNumbers = week.days
+        let week = self.week
+        let parts = parallelMap(dayNumbers.count, threads: options.threads) { builder.build(candidates: week.onDay(dayNumbers[$0])) }
+        let indexes = parallelMap(parts.count, threads: options.threads) { ChoiceIndex(parts[$0]) }
+        let days = DayModels(scenario: scenario, days: dayNumbers, parts: parts, indexes: indexes)
+        var search = WeekSearch(days: days, options: options, deadline: deadline, reporter: reporter,
+                                visitsPerNeighbourhood: neighbourhoodVisits)
+        search.start(ConstructionHeuristic(scenario: scenario, parts: parts).complete(nil, placed: [], indexes: indexes))
+        // Lagrangian rounds and neighbourhood passes take turns while either can still help.
+        var pricing = parts.allSatisfy { $0.milp.variableCount <= exactDayVariables }
+        var searching = true
+        while pricing || searching {
+            if pricing { pricing = search.lagrangianRound() }
+            if searching { searching = search.neighbourhoodPasses(exactDayVariables: exactDayVariables) }
+            if search.isProven { break }
+        }
+        trace("decomposed: objective \(search.objective) bound \(search.bound) at \(reporter.elapsed)")
+        return SolvedWeek(scheduled: days.read(search.incumbent, view: view), status: search.isProven ? .optimal : .feasible,
+                          bound: search.bound, modelObjective: search.objective, candidates: week.candidates,
+                          statistics: ModelStatistics(visits: scenario.visits.count, timings: parts.reduce(0) { $0 + $1.timings.count },
+                                                      variables: parts.reduce(0) { $0 + $1.milp.variableCount },
+                                                      rows: parts.reduce(0) { $0 + $1.milp.constraintCount }))
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Runs `count` independent jobs on up to `threads` threads and returns their results in job
+/// order. Each job runs start to finish on one thread, so a job may create, solve and delete a
+/// GLPK problem (GLPK keeps its environment per thread).
+func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ job: @Sendable (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    let results = ResultSlots<T>(count: count)
+    let next = JobCounter()
+    let workers = max(1, min(threads, count))
+    if workers == 1 {
+        for i in 0..<count { results.store(job(i), at: i) }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = next.take(below: count) { results.store(job(i), at: i) }
+        }
+    }
+    return results.values()
+}
+
+/// One result slot per job, written once each from any thread.
+private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: T, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+/// Hands out job numbers 0, 1, 2, ... to the worker threads.
+private final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}

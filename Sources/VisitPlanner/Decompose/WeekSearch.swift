@@ -1,0 +1,246 @@
+import Foundation
+import MILP
+import VisitDomain
+
+/// The state of a decomposed solve: the best valid week found, its objective, the best proven
+/// bound, and the Lagrangian prices; with the two phases that improve them.
+struct WeekSearch: Sendable {
+    let days: DayModels
+    let options: PlannerOptions
+    let deadline: ContinuousClock.Instant?
+    let reporter: ProgressReporter
+    private(set) var incumbent: [[Double]]
+    private(set) var objective: Double
+    private(set) var bound = Double.infinity
+    private var prices = LagrangianBound.Prices(visits: [:], budget: 0)
+    private var step = 1.0
+    private var lastRoundBound = Double.infinity
+    private var rounds = 0
+    /// Neighbourhood search: visits per group, seconds per neighbourhood, days proven optimal as
+    /// they stand, passes so far.
+    private var groupSize: Int
+    private var neighbourhoodTime: Double?
+    private var provenDays = Set<Int>()
+    private var pass = 0
+
+    init(days: DayModels, options: PlannerOptions, deadline: ContinuousClock.Instant?, reporter: ProgressReporter,
+         visitsPerNeighbourhood: Int) {
+        self.days = days
+        self.groupSize = visitsPerNeighbourhood
+        self.options = options
+        self.deadline = deadline
+        self.reporter = reporter
+        incumbent = days.withSpend(days.parts.map { [Double](repeating: 0, count: $0.milp.variableCount) })
+        objective = days.objective(incumbent)
+    }
+
+    /// The relative gap as GLPK computes it.
+    var gap: Double { (bound - objective) / (abs(objective) + Double.ulpOfOne) }
+    var isProven: Bool { gap <= options.relativeGap }
+
+    /// Seconds left before the deadline (nil: no limit).
+    private var remaining: Double? { deadline.map { ($0 - ContinuousClock.now).seconds } }
+    private var timeIsUp: Bool { remaining.map { $0 <= 0.01 } ?? false }
+
+    // MARK: Start
+
+    /// Takes the heuristic's plan and the bound without the solver (every visit at its best).
+    mutating func start(_ constructed: ConstructedSolution?) {
+        if let constructed { offer(constructed.parts.map(\.values)) }
+        let lagrangian = LagrangianBound(days: days)
+        let alone = days.parts.indices.map { days.standaloneBound($0, objective: days.parts[$0].objective).visits }
+        var best: [Int: Double] = [:]
+        for visits in alone { for (v, value) in visits where days.multiDay.contains(v) { best[v] = max(best[v] ?? 0, value) } }
+        tighten(lagrangian.standalone(LagrangianBound.Prices(visits: best, budget: 0)))
+        // First prices: what each multi-day visit adds where the heuristic put it, else half its best.
+        for v in days.multiDay {
+            let k = (days.partsOf[v] ?? []).first { days.scheduled($0, incumbent[$0]).contains(v) }
+            prices.visits[v] = k.map { days.contribution(of: v, in: $0, incumbent[$0]) } ?? (best[v] ?? 0) / 2
+        }
+    }
+
+    /// Keeps `week` if it is valid and better than the incumbent.
+    mutating func offer(_ week: [[Double]]) {
+        let week = days.withSpend(week)
+        let value = days.objective(week)
+        guard value > objective + 1e-9 * max(1, abs(objective)), days.isFeasible(week) else { return }
+        incumbent = week
+        objective = value
+        reporter.report(score: value)
+    }
+
+    private mutating func tighten(_ newBound: Double) {
+        guard newBound < bound else { return }
+        bound = max(newBound, objective)
+        reporter.report(bound: bound)
+    }
+
+    // MARK: Lagrangian rounds
+
+    /// One Lagrangian round: every day solved with prices, in parallel (at most a third of the
+    /// time left, and short early rounds: a round's bound is good long before its days are
+    /// proven). It tightens the bound, offers the repaired day solutions as a plan and takes a
+    /// projected subgradient step (Polyak's, halved when the bound stops improving). Returns false
+    /// when another round cannot help.
+    mutating func lagrangianRound() -> Bool {
+        guard !isProven, !timeIsUp else { return false }
+        let lagrangian = LagrangianBound(days: days)
+        let waves = Double((days.parts.count + options.threads - 1) / options.threads)
+        let perDay = min((remaining ?? 60 * waves) / 3 / waves, 1.5 * Double(rounds + 1))
+        rounds += 1
+        let prices = self.prices
+        let incumbent = self.incumbent
+        let gap = options.relativeGap / 10
+        let results = parallelMap(days.parts.count, threads: options.threads) { k in
+            DaySolve(model: lagrangian.model(k, prices), incumbent: lagrangian.relaxedValues(k, incumbent[k]),
+                     timeLimit: perDay, relativeGap: gap).run()
+        }
+        let dayBounds = results.indices.map { k in
+            min(results[k].bound ?? .infinity, days.standaloneBound(k, objective: lagrangian.objective(k, prices)).total)
+        }
+        let roundBound = lagrangian.weekBound(dayBounds: dayBounds, prices)
+        tighten(roundBound)
+        let solutions = results.map(\.values)
+        if let repaired = WeekRepair(days: days).repaired(solutions) { offer(repaired) }
+        trace("lagrangian round \(rounds): bound \(roundBound) objective \(objective) at \(reporter.elapsed)")
+        guard !isProven else { return false }
+        let g = lagrangian.subgradient(solutions)
+        let visitNorm = g.visits.values.reduce(0) { $0 + $1 * $1 }
+        let budgetMoves = days.budget != nil && g.budget != 0 && (self.prices.budget > 0 || g.budget < 0)
+        // The day solutions agree with each other and the budget: better prices cannot help.
+        guard visitNorm > 0 || budgetMoves else { return false }
+        if roundBound >= lastRoundBound - 1e-9 * abs(lastRoundBound) { step /= 2 }
+        lastRoundBound = min(lastRoundBound, roundBound)
+        let excess = max(0, roundBound - objective)
+        if visitNorm > 0 {
+            for (v, gv) in g.visits { self.prices.visits[v] = max(0, (self.prices.visits[v] ?? 0) - step * excess / visitNorm * gv) }
+        }
+        if budgetMoves { self.prices.budget = max(0, self.prices.budget - step * excess / g.budget) }
+        return step > 1.0 / 64
+    }
+
+    // MARK: Large-neighbourhood search
+
+    /// Re-optimises one neighbourhood at a time (two on different days at once with two threads),
+    /// pass after pass, until the time limit, a proven gap, or a pass that improves nothing.
+    /// Returns false when the search has converged: no neighbourhood improves although GLPK
+    /// proves every one optimal and every day has been solved whole.
+    mutating func neighbourhoodPasses(exactDayVariables: Int) -> Bool {
+        let timeLimit = neighbourhoodTime ?? min(2, max(0.5, (remaining ?? 20) / 20))
+        neighbourhoodTime = timeLimit
+        while !isProven, !timeIsUp {
+            // Every third pass, the days not yet proven optimal as they stand are solved whole.
+            let wholeDays = pass % 3 != 2 ? [] : days.parts.indices.filter {
+                !provenDays.contains($0) && days.parts[$0].milp.variableCount <= exactDayVariables
+            }
+            let neighbourhoods = self.neighbourhoods(pass: pass, size: groupSize, wholeDays: Set(wholeDays))
+            pass += 1
+            var improved = false
+            var allOptimal = true
+            for batch in batches(neighbourhoods) {
+                guard !isProven, !timeIsUp else { return false }
+                let limit = min(neighbourhoodTime ?? timeLimit, remaining ?? timeLimit)
+                let week = incumbent
+                let days = self.days
+                let total = days.parts.indices.reduce(0) { $0 + days.cost($1, week[$1]) }
+                let slack = max(0, (days.budget ?? total) - total)
+                let gap = options.relativeGap / 10
+                let outcomes = parallelMap(batch.count, threads: options.threads) { i in
+                    let k = batch[i].part
+                    let ownShare = days.cost(k, week[k]) + (batch.count == 1 ? slack : slack / Double(batch.count))
+                    let elsewhere = max(0, (days.budget ?? 0) - ownShare)
+                    return batch[i].improve(week, days: days, spend: days.budget == nil ? 0 : elsewhere, timeLimit: limit, relativeGap: gap)
+                }
+                var merged = week
+                for (i, outcome) in outcomes.enumerated() {
+                    let k = batch[i].part
+                    allOptimal = allOptimal && outcome.optimal
+                    if batch[i].visits == nil, outcome.optimal { provenDays.insert(k) }
+                    guard outcome.values != nil else { continue }
+                    merged = Neighbourhood.applying(outcome, of: k, to: merged, days: days)
+                    provenDays.subtract(Set(outcome.moved.values))
+                    if batch[i].visits != nil { provenDays.remove(k) }
+                    improved = true
+                }
+                if merged != week { offer(merged) }
+            }
+            trace("neighbourhood pass \(pass) (size \(groupSize), \(neighbourhoods.count) neighbourhoods): objective \(objective) at \(reporter.elapsed)")
+            if !improved {
+                if allOptimal {
+                    // Nothing left to gain at this size: stop once every day is proven, else look wider.
+                    if provenDays.count == days.parts.count { return false }
+                    groupSize += groupSize / 2
+                } else {
+                    neighbourhoodTime = (neighbourhoodTime ?? timeLimit) * 2
+                }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// This pass's neighbourhoods: the days in `wholeDays` whole; the others in groups of `size`
+    /// visits by time of day (shifting by a third of a group from one pass to the next). Ordered
+    /// so that neighbourhoods next to each other are on different days.
+    private func neighbourhoods(pass: Int, size: Int, wholeDays: Set<Int>) -> [Neighbourhood] {
+        var perDay: [[Neighbourhood]] = []
+        for k in days.parts.indices {
+            if wholeDays.contains(k) {
+                perDay.append([Neighbourhood(part: k, visits: nil, pullable: [])])
+                continue
+            }
+            // A visit's time: its start if scheduled here, else the start of its best timing here.
+            let objective = days.parts[k].objective
+            let anchor: [Int: Int] = days.indexes[k].timings.mapValues { choices in
+                if let on = choices.first(where: { incumbent[k][$0.variable.index] > 0.5 }) { return on.timing.start }
+                return choices.max { (objective.coefficient(of: $0.variable), -$0.timing.start) < (objective.coefficient(of: $1.variable), -$1.timing.start) }?
+                    .timing.start ?? 0
+            }
+            let ordered = anchor.keys.sorted { (anchor[$0]!, $0) < (anchor[$1]!, $1) }
+            var groups: [Neighbourhood] = []
+            var from = -((pass % 3) * size / 3)
+            while from < ordered.count {
+                let slice = ordered[max(0, from)..<min(ordered.count, from + size)]
+                if !slice.isEmpty { groups.append(Neighbourhood(part: k, visits: Set(slice), pullable: [])) }
+                from += size
+            }
+            perDay.append(groups)
+        }
+        var result: [Neighbourhood] = []
+        for round in 0..<(perDay.map(\.count).max() ?? 0) {
+            for groups in perDay where round < groups.count { result.append(groups[round]) }
+        }
+        return result
+    }
+
+    /// Neighbourhoods in batches of up to `threads`, each batch on different days, with the
+    /// multi-day visits each may pull in (unscheduled, or on a day outside the batch; each to one
+    /// neighbourhood only).
+    private func batches(_ neighbourhoods: [Neighbourhood]) -> [[Neighbourhood]] {
+        var result: [[Neighbourhood]] = []
+        var batch: [Neighbourhood] = []
+        func close() {
+            guard !batch.isEmpty else { return }
+            let solving = Set(batch.map(\.part))
+            var given = Set<Int>()
+            for i in batch.indices {
+                let k = batch[i].part
+                let candidates = days.multiDay.filter { v in
+                    (days.partsOf[v] ?? []).contains(k) && (batch[i].visits?.contains(v) ?? true)
+                        && !(days.partsOf[v] ?? []).contains { $0 != k && solving.contains($0) && days.scheduled($0, incumbent[$0]).contains(v) }
+                        && !days.scheduled(k, incumbent[k]).contains(v)
+                }
+                batch[i].pullable = candidates.subtracting(given)
+                given.formUnion(candidates)
+            }
+            result.append(batch)
+            batch = []
+        }
+        for n in neighbourhoods {
+            if batch.count == options.threads || batch.contains(where: { $0.part == n.part }) { close() }
+            batch.append(n)
+        }
+        close()
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import MILP
+import VisitDomain
+
+/// The whole week as one model: the construction heuristic's plan (completing the baseline when
+/// replanning) is GLPK's first incumbent, offered through the branch-and-cut callback after the
+/// LP relaxation; GLPK then searches until the time limit or the gap.
+struct MonolithicSolve: Sendable {
+    let view: ScenarioView
+    let generator: CandidateGenerator
+    let options: PlannerOptions
+    let deadline: ContinuousClock.Instant?
+    let reporter: ProgressReporter
+
+    func run() throws(PlannerError) -> SolvedWeek {
+        let model = ModelBuilder(scenario: view.scenario, generator: generator).build()
+        if let path = options.exportModelPath { try export(model.milp, to: path) }
+        let constructed = firstIncumbent(model)
+        if let constructed { reporter.report(score: model.milp.objectiveValue(constructed.values)) }
+        var solverOptions = SolverOptions(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).seconds) },
+                                          relativeGap: options.relativeGap)
+        let reporter = reporter
+        solverOptions.progress = { p in reporter.report(score: p.incumbent, bound: p.bound) }
+        solverOptions.incumbent = constructed?.values
+        let result = GLPKSolver.solve(model.milp, options: solverOptions)
+        let status: PlanStatus
+        var values = result.values
+        switch result.status {
+        case .optimal: status = .optimal
+        case .feasible: status = .feasible
+        case .noSolutionFound:
+            // Nothing found in time: the heuristic's plan, else the empty plan (always valid from scratch).
+            status = .feasible
+            values = constructed?.values ?? []
+        case .infeasible where !model.baseline.underway.isEmpty:
+            throw .solver("the visits under way cannot go on as planned after these events (their remaining items no longer fit)")
+        case .infeasible, .unbounded, .error:
+            throw .solver(result.message ?? "GLPK ended with status \(result.status)")
+        }
+        let zero = [Double](repeating: 0, count: model.milp.variableCount)
+        return SolvedWeek(scheduled: SolutionReader(view: view, model: model).visits(from: values), status: status,
+                          bound: result.bound, modelObjective: model.milp.objectiveValue(values.isEmpty ? zero : values),
+                          candidates: model.candidates,
+                          statistics: ModelStatistics(visits: view.scenario.visits.count, timings: model.timings.count,
+                                                      variables: model.milp.variableCount, rows: model.milp.constraintCount))
+    }
+
+    /// The solver's first incumbent: the baseline put back as far as it holds (replanning), then
+    /// completed by the construction heuristic; nil when no feasible start is found.
+    func firstIncumbent(_ model: PlanningModel) -> ConstructedSolution? {
+        let heuristic = ConstructionHeuristic(scenario: view.scenario, model: model)
+        if !model.baseline.scheduled.isEmpty, let warm = WarmStart(scenario: view.scenario, model: model).start(),
+           let completed = heuristic.complete([warm.solution], placed: warm.placed) {
+            return completed
+        }
+        return heuristic.complete()
+    }
+}
+
+/// Writes `model` to `path` (`.lp`, else CPLEX LP; `.mps`: free MPS).
+func export(_ model: Model, to path: String) throws(PlannerError) {
+    do { try model.write(to: path, format: ModelFileFormat(pathExtension: (path as NSString).pathExtension) ?? .cplexLP) }
+    catch { throw .export(String(describing: error)) }
+}

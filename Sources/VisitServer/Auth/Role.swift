@@ -1,0 +1,25 @@
+/// What a token lets its holder do.
+///
+/// - `coordinator`: everything: scenarios, plans, events, what-ifs, budgets and costs.
+/// - `host`: reads the calendar (without budgets or catering costs) and reports change events
+///   for the visits they host.
+/// - `planner`: reads everything, runs what-ifs on copies, never changes the live plan.
+public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
+    case coordinator, host, planner
+
+    /// Budgets and catering costs are shown to coordinators and planners only.
+    var seesCosts: Bool { self != .host }
+}
+
+/// Who is making a request: the token's name, role and, for a host, the staff id they are.
+public struct Identity: Sendable, Hashable {
+    /// Names the token holder in the event log (`li.wei`, `front-desk`, ...).
+    public var name: String
+    public var role: Role
+    /// The staff member a host token belongs to.
+    public var person: String?
+
+    public init(name: String, role: Role, person: String? = nil) {
+        self.name = name; self.role = role; self.person = person
+    }
+}

@@ -1,0 +1,132 @@
+import VisitDomain
+
+/// Whose calendar a feed is: a staff member's duties or a meeting room's bookings.
+enum FeedOwner: Sendable, Hashable {
+    case person(String)
+    case room(String)
+
+    var id: String {
+        switch self {
+        case .person(let id), .room(let id): id
+        }
+    }
+}
+
+/// One calendar entry of a feed.
+struct FeedEvent: Sendable, Hashable {
+    /// Stable across plan versions: scenario, visit, agenda item, owner.
+    var uid: String
+    var start: LocalDateTime
+    var end: LocalDateTime
+    var summary: String
+    var location: String?
+    var description: String
+    /// How many times a replan moved or changed this entry.
+    var sequence: Int = 0
+    /// When it last changed (UTC ISO 8601, the plan version's creation time).
+    var changedAt: String = ""
+
+    /// What a subscriber sees change: a difference here raises the SEQUENCE.
+    var signature: [String] { [start.description, end.description, summary, location ?? ""] }
+}
+
+/// The entries of one owner's calendar, from a scenario's plan history: the current plan's
+/// entries, each with a SEQUENCE counting the plan versions that changed it.
+struct CalendarFeed {
+    let owner: FeedOwner
+    let scenarioId: String
+    let scenario: Scenario
+
+    /// `history` is every plan version of the scenario, oldest first; the last is current.
+    func events(history: [(row: PlanRow, plan: Plan)]) -> [FeedEvent] {
+        var last: [String: (event: FeedEvent, version: Int)] = [:]
+        var previousVersion: Int?
+        for (row, plan) in history {
+            for var event in entries(in: plan) {
+                if let seen = last[event.uid], seen.version == previousVersion, seen.event.signature == event.signature {
+                    event.sequence = seen.event.sequence
+                    event.changedAt = seen.event.changedAt
+                } else {
+                    event.sequence = last[event.uid].map { $0.event.sequence + 1 } ?? 0
+                    event.changedAt = row.createdAt
+                }
+                last[event.uid] = (event, row.version)
+            }
+            previousVersion = row.version
+        }
+        guard let current = previousVersion else { return [] }
+        return last.values.filter { $0.version == current }.map(\.event)
+            .sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
+    }
+
+    /// The owner's entries in one plan.
+    func entries(in plan: Plan) -> [FeedEvent] {
+        plan.visits.filter(\.scheduled).flatMap { visit -> [FeedEvent] in
+            let items = visit.items ?? []
+            switch owner {
+            case .person(let person):
+                var events = items.enumerated().compactMap { index, item in personEntry(person, visit, item, index) }
+                if visit.host == person, let start = visit.start, let end = visit.end {
+                    let rooms = items.compactMap(\.room)
+                    events.append(FeedEvent(uid: uid(visit, "host"), start: start.adding(minutes: -scenario.policies.hostArrivesEarlyMinutes),
+                                            end: end, summary: "Host: \(title(of: visit))",
+                                            location: rooms.isEmpty ? nil : rooms.joined(separator: ", "),
+                                            description: details(of: visit)))
+                }
+                return events
+            case .room(let room):
+                return items.enumerated().compactMap { index, item in
+                    guard item.kind == .meeting, item.room == room else { return nil }
+                    let headcount = scenario.visit(visit.id)?.headcount
+                    return FeedEvent(uid: uid(visit, "item\(item.agendaIndex ?? index)"), start: item.start, end: item.end,
+                                     summary: "Meeting: \(title(of: visit))" + (headcount.map { ", \($0) guests" } ?? ""),
+                                     location: room, description: details(of: visit))
+                }
+            }
+        }
+    }
+
+    private func personEntry(_ person: String, _ visit: PlannedVisit, _ item: PlannedItem, _ index: Int) -> FeedEvent? {
+        let duty: String
+        if item.guides?.contains(person) == true { duty = "Guide" }
+        else if item.technical?.contains(person) == true { duty = "Technical" }
+        else if item.sales?.contains(person) == true { duty = "Sales" }
+        else { return nil }
+        return FeedEvent(uid: uid(visit, "item\(item.agendaIndex ?? index)"), start: item.start, end: item.end,
+                         summary: "\(duty): \(item.kind.rawValue) with \(title(of: visit))",
+                         location: item.room ?? item.route, description: details(of: visit))
+    }
+
+    private func uid(_ visit: PlannedVisit, _ part: String) -> String {
+        let kind = switch owner {
+        case .person: "person"
+        case .room: "room"
+        }
+        return "\(scenarioId)/\(visit.id)/\(part)/\(kind)/\(owner.id)@visitplan"
+    }
+
+    private func title(of visit: PlannedVisit) -> String {
+        "\(scenario.visit(visit.id)?.client.name ?? visit.id) (\(visit.id))"
+    }
+
+    /// The visit's agenda as the subscriber reads it: client, guests, each item with its place and people.
+    private func details(of visit: PlannedVisit) -> String {
+        let request = scenario.visit(visit.id)
+        var lines: [String] = []
+        if let request {
+            lines.append("\(request.client.name ?? visit.id), \(request.headcount) guests" + (request.language.map { " (\($0))" } ?? ""))
+            if let contact = request.client.contact { lines.append("Contact: \(contact)") }
+        }
+        if let host = visit.host { lines.append("Host: \(name(host))") }
+        for item in visit.items ?? [] {
+            var place = [item.room.map { "room \($0)" }, item.route.map { "route \($0)" }, item.caterer.map { "by \($0)" }]
+                .compactMap { $0 }.joined(separator: " ")
+            let people = item.people.map(name)
+            if !people.isEmpty { place += (place.isEmpty ? "" : "; ") + people.joined(separator: ", ") }
+            lines.append("\(item.start.timeOfDay)–\(item.end.timeOfDay) \(item.kind.rawValue)" + (place.isEmpty ? "" : ": \(place)"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func name(_ id: String) -> String { scenario.staffMember(id)?.displayName ?? id }
+}

@@ -1,0 +1,243 @@
+// visitplan: the calendar page. Loads the current plan of a scenario, draws the week, shows a
+// visit's details, lists unscheduled visits, and lets a host report a change, which replans.
+import { api, h, fill, signIn, timeOf, dayLabel, money } from "./api.js";
+import { renderCalendar } from "./calendar.js";
+
+const $ = (id) => document.getElementById(id);
+const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null };
+
+const staffName = (id) => (state.scenario.staff || []).find((s) => s.id === id)?.name || id;
+const request = (id) => (state.scenario.visits || []).find((v) => v.id === id);
+const clientOf = (id) => request(id)?.client?.name || "";
+
+function showError(message) { $("app-error").textContent = message || ""; }
+
+async function main() {
+  state.me = await signIn();
+  $("signin").hidden = true;
+  $("app").hidden = false;
+  if (state.me.role === "host") $("whatif-link").hidden = true;
+  $("replan-all").hidden = state.me.role !== "coordinator";
+  $("report-card").hidden = state.me.role === "planner";
+  for (const radio of document.querySelectorAll("input[name=lanes]")) {
+    radio.addEventListener("change", () => { state.mode = radio.value; draw(); });
+  }
+  $("scenario").addEventListener("change", () => { state.scenarioId = $("scenario").value; localStorage.setItem("visitplan-scenario", state.scenarioId); load(); });
+  $("replan-all").addEventListener("click", planAgain);
+  $("report-type").addEventListener("change", showReportFields);
+  $("report-visit").addEventListener("change", fillReportVisit);
+  $("report").addEventListener("submit", submitReport);
+  const scenarios = await api("/scenarios");
+  fill($("scenario"), scenarios.map((s) => h("option", { value: s.id }, s.name === s.id ? s.id : `${s.name} (${s.id})`)));
+  const remembered = localStorage.getItem("visitplan-scenario");
+  state.scenarioId = scenarios.some((s) => s.id === remembered) ? remembered : scenarios[0]?.id;
+  if (!state.scenarioId) { showError("There is no scenario yet. A coordinator creates one with POST /api/scenarios."); return; }
+  $("scenario").value = state.scenarioId;
+  await load();
+}
+
+/** Loads the scenario and its current plan, and follows a solve that is still running. */
+async function load() {
+  showError("");
+  try {
+    state.detail = await api(`/scenarios/${state.scenarioId}`);
+    state.scenario = state.detail.document;
+    if (state.detail.currentPlanVersion == null) {
+      state.view = null;
+    } else {
+      state.view = await api(`/scenarios/${state.scenarioId}/plans/current`);
+      if (state.view.scenarioVersion !== state.detail.latestVersion) {
+        state.scenario = (await api(`/scenarios/${state.scenarioId}/versions/${state.view.scenarioVersion}`)).document;
+      }
+    }
+    draw();
+    fillReportVisits();
+    await followRuns();
+  } catch (error) {
+    showError(error.message);
+  }
+}
+
+function draw() {
+  const status = $("plan-status");
+  if (!state.view) {
+    fill($("calendar"), h("p", { class: "muted" }, "No plan yet."));
+    fill($("unscheduled"));
+    return;
+  }
+  const plan = state.view.plan;
+  status.classList.remove("running");
+  status.textContent = `Plan version ${state.view.version} · ${plan.status} · ${plan.totals.scheduled} scheduled, ${plan.totals.unscheduled} not`
+    + (state.detail.latestVersion !== state.view.scenarioVersion ? " · the scenario changed since: plan again" : "");
+  renderCalendar($("calendar"), { plan, scenario: state.scenario, mode: state.mode, selected: state.selected, moved: state.moved, onSelect: select });
+  fill($("unscheduled"), plan.visits.filter((v) => !v.scheduled).map((v) =>
+    h("li", { dataset: { visit: v.id } }, h("strong", {}, `${v.id} ${clientOf(v.id)}`),
+      h("ul", {}, (v.reasons || []).map((r) => h("li", { class: "reason" }, r))))));
+  if (!plan.visits.some((v) => !v.scheduled)) fill($("unscheduled"), h("li", { class: "muted" }, "Every visit is scheduled."));
+  if (state.selected) showDetails(state.selected);
+}
+
+/** Shows the progress of a running solve and reloads when it ends. */
+async function followRuns() {
+  clearTimeout(state.poll);
+  const runs = await api(`/scenarios/${state.scenarioId}/runs`);
+  const running = runs.find((r) => r.state === "running");
+  if (!running) return;
+  const p = running.progress;
+  const status = $("plan-status");
+  status.classList.add("running");
+  status.textContent = `Planning… ${p ? `${p.seconds.toFixed(0)} s, best score ${p.bestScore?.toFixed(1) ?? "–"}, bound ${p.bound?.toFixed(1) ?? "–"}` : "starting"}`;
+  state.poll = setTimeout(async () => {
+    const run = await api(`/runs/${running.id}`);
+    if (run.state === "running") followRuns(); else load();
+  }, 1500);
+}
+
+async function planAgain() {
+  try {
+    await api(`/scenarios/${state.scenarioId}/plans`, { method: "POST", body: {} });
+    await followRuns();
+  } catch (error) { showError(error.details || error.message); }
+}
+
+function select(visitId) {
+  state.selected = visitId;
+  for (const block of document.querySelectorAll(".block")) block.classList.toggle("selected", block.dataset.visit === visitId);
+  showDetails(visitId);
+  if ([...$("report-visit").options].some((o) => o.value === visitId)) { $("report-visit").value = visitId; fillReportVisit(); }
+}
+
+function showDetails(visitId) {
+  const planned = state.view.plan.visits.find((v) => v.id === visitId);
+  const asked = request(visitId) || {};
+  const client = asked.client || {};
+  const rows = [
+    ["Client", [client.name, client.industry, client.tier].filter(Boolean).join(" · ")],
+    ["Contact", client.contact],
+    ["Guests", asked.headcount && `${asked.headcount}${asked.language ? ` (${asked.language})` : ""}`],
+    ["When", planned?.scheduled ? `${dayLabel(planned.start.slice(0, 10))} ${timeOf(planned.start)}–${timeOf(planned.end)}` : "not scheduled"],
+    ["Window", asked.window && `${asked.window.earliest.replace("T", " ")} – ${asked.window.latest.replace("T", " ")}`],
+    ["Host", planned?.host && staffName(planned.host)],
+    ["Urgent", planned?.urgent ? "yes (short notice)" : null],
+  ].filter(([, value]) => value);
+  const items = (planned?.items || []).map((item) => {
+    const people = [...(item.technical || []), ...(item.sales || []), ...(item.guides || [])].map(staffName);
+    const place = item.room ? `room ${item.room}` : item.route ? `route ${item.route}` : item.caterer ? `caterer ${item.caterer}` : "";
+    const cost = typeof item.cost === "number" ? ` · ${item.diners} diners × ${money(item.pricePerHead)} = ${money(item.cost)}` : "";
+    return h("li", { dataset: { item: String(item.agendaIndex ?? "") } },
+      h("span", { class: "kind" }, item.kind), ` ${timeOf(item.start)}–${timeOf(item.end)} · ${place}${cost}`,
+      people.length ? h("div", { class: "muted" }, people.join(", ")) : null);
+  });
+  fill($("details"), h("h2", {}, `${visitId} ${client.name || ""}`),
+    h("div", { class: "details" }, h("dl", {}, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))),
+    items.length ? h("ul", { class: "agenda" }, items) : null,
+    planned && !planned.scheduled ? h("ul", {}, (planned.reasons || []).map((r) => h("li", { class: "reason" }, r))) : null);
+}
+
+// MARK: Reporting a change
+
+/** The visits the caller may report on: a host's own, or every scheduled visit for a coordinator. */
+function fillReportVisits() {
+  if (!state.view) { fill($("report-visit")); return; }
+  const previous = $("report-visit").value;
+  const visits = state.view.plan.visits.filter((v) => v.scheduled && (state.me.role !== "host" || v.host === state.me.person))
+    .sort((a, b) => a.start.localeCompare(b.start));
+  fill($("report-visit"), visits.map((v) => h("option", { value: v.id }, `${v.id} ${clientOf(v.id)} · ${dayLabel(v.start.slice(0, 10))} ${timeOf(v.start)}`)));
+  if (visits.some((v) => v.id === previous)) $("report-visit").value = previous;
+  $("report-submit").disabled = visits.length === 0;
+  if (visits.length === 0) $("report-error").textContent = state.me.role === "host" ? "You host no scheduled visit in this plan." : "";
+  $("report-at").value = defaultReportTime();
+  fillReportVisit();
+  showReportFields();
+}
+
+/** Now on the site's clock, but never before the plan's own "now". */
+function defaultReportTime() {
+  const d = new Date();
+  const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}T${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  const planNow = state.scenario.now || local;
+  return local > planNow ? local : planNow;
+}
+
+function fillReportVisit() {
+  const id = $("report-visit").value;
+  const planned = state.view?.plan.visits.find((v) => v.id === id);
+  const asked = request(id);
+  if (!planned || !asked) return;
+  fill($("report-item"), (planned.items || []).map((item, i) =>
+    h("option", { value: String(item.agendaIndex ?? i) }, `${item.kind} ${timeOf(item.start)}–${timeOf(item.end)}`)));
+  $("report-headcount").value = asked.headcount;
+  const resources = new Map();
+  for (const item of planned.items || []) {
+    if (item.room) resources.set(item.room, `room ${item.room}`);
+    if (item.route) resources.set(item.route, `route ${item.route}`);
+    if (item.caterer) resources.set(item.caterer, `caterer ${item.caterer}`);
+    for (const p of [...(item.technical || []), ...(item.sales || []), ...(item.guides || [])]) resources.set(p, staffName(p));
+  }
+  if (planned.host) resources.set(planned.host, `${staffName(planned.host)} (host)`);
+  fill($("report-resource"), [...resources].map(([value, label]) => h("option", { value }, label)));
+  $("report-from").value = planned.start;
+  $("report-until").value = planned.end;
+}
+
+function showReportFields() {
+  const type = $("report-type").value;
+  for (const label of document.querySelectorAll("#report [data-for]")) label.hidden = !label.dataset.for.split(" ").includes(type);
+}
+
+function eventFromForm() {
+  const type = $("report-type").value;
+  const visit = $("report-visit").value;
+  const at = $("report-at").value.slice(0, 16);
+  const minutes = Number($("report-minutes").value);
+  switch (type) {
+    case "early": return { type: "arrivalShift", at, visit, minutes: -minutes };
+    case "late": return { type: "arrivalShift", at, visit, minutes };
+    case "cancelItem": return { type: "cancelItem", at, visit, item: Number($("report-item").value) };
+    case "headcount": return { type: "headcountChange", at, visit, headcount: Number($("report-headcount").value) };
+    case "cancelVisit": return { type: "cancelVisit", at, visit };
+    default: return { type: "unavailable", at, resource: $("report-resource").value,
+                      start: $("report-from").value.slice(0, 16), end: $("report-until").value.slice(0, 16) };
+  }
+}
+
+async function submitReport(event) {
+  event.preventDefault();
+  $("report-error").textContent = "";
+  const button = $("report-submit");
+  button.disabled = true;
+  button.textContent = "Replanning…";
+  const reported = eventFromForm();
+  try {
+    const result = await api(`/scenarios/${state.scenarioId}/plans/${state.view.version}/events`, { method: "POST", body: [reported] });
+    state.moved = new Set(result.changes.map((c) => c.visit));
+    state.selected = reported.visit || state.selected;
+    await load();
+    showResult(result);
+  } catch (error) {
+    if (error.status === 409) {
+      $("report-error").textContent = `Someone else changed the plan first (it is now version ${error.body.currentVersion ?? "?"}). `
+        + "The calendar has been reloaded: check it and report again if still needed.";
+      await load();
+    } else {
+      $("report-error").textContent = error.details || error.message;
+    }
+  } finally {
+    button.disabled = false;
+    button.textContent = "Report and replan";
+  }
+}
+
+function showResult(result) {
+  $("result").hidden = false;
+  $("result-summary").textContent = `Plan version ${result.version} replaces version ${result.basePlanVersion}: `
+    + `${result.changes.length} change${result.changes.length === 1 ? "" : "s"}, ${result.notify.length} to tell.`;
+  fill($("changes"), result.changes.length
+    ? result.changes.map((c) => h("tr", { dataset: { visit: c.visit } },
+        h("td", {}, c.visit), h("td", {}, c.item ?? ""), h("td", {}, c.what), h("td", {}, c.from ?? ""), h("td", {}, c.to ?? "")))
+    : h("tr", {}, h("td", { colspan: "5", class: "muted" }, "Nothing had to move.")));
+  fill($("notify"), result.notify.map((n) => h("li", { dataset: { person: n.person } }, h("strong", {}, staffName(n.person)), `: ${n.message}`)));
+  $("result").scrollIntoView({ block: "nearest" });
+}
+
+main();

@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import Logging
+import VisitDomain
+
+/// How to run the visitplan server.
+public struct ServerConfiguration: Sendable {
+    /// Address to listen on; the loopback interface by default, so nothing outside this machine
+    /// reaches the server unless asked for.
+    public var host: String
+    public var port: Int
+    /// The SQLite database file (created with its WAL files when missing).
+    public var databasePath: String
+    public var tokens: TokenRegistry
+    /// The scenario loaded (and planned in the background) when the store is new.
+    public var seed: SeedScenario
+    /// Seconds for the seed's first solve.
+    public var seedTimeLimit: Double
+    /// Serve the page from this folder instead of the bundled one.
+    public var publicDirectory: String?
+    /// Solves (plans, replans, what-ifs) running at once; more wait their turn.
+    public var concurrentSolves: Int
+    public var logger: Logger
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, tokens: TokenRegistry,
+                seed: SeedScenario = .demoWeek, seedTimeLimit: Double = 60, publicDirectory: String? = nil,
+                concurrentSolves: Int = 2, logger: Logger = Logger(label: "visitplan")) {
+        self.host = host; self.port = port; self.databasePath = databasePath; self.tokens = tokens; self.seed = seed
+        self.seedTimeLimit = seedTimeLimit; self.publicDirectory = publicDirectory; self.concurrentSolves = concurrentSolves
+        self.logger = logger
+    }
+}
+
+/// The scenario a new store starts with.
+public enum SeedScenario: Sendable {
+    /// The demo week shipped with the server (`Public/demo-week.yaml`, never served as a file).
+    case demoWeek
+    /// A scenario text of one's own.
+    case text(String, DocumentFormat)
+    /// Start empty.
+    case none
+}
+
+/// Builds the server: the store (migrated, with the seed scenario when new), the routes under
+/// `/api` and `/calendars` behind token checks, and the page at `/`.
+public func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
+    try await VisitServerApp.make(configuration).application
+}
+
+/// Builds the server and runs it until SIGINT or SIGTERM, then shuts down gracefully.
+public func runServer(_ configuration: ServerConfiguration) async throws {
+    try await buildApplication(configuration).runService()
+}
+
+/// The assembled server: the application and the services behind it (tests reach into both).
+struct VisitServerApp {
+    var application: Application<RouterResponder<VisitRequestContext>>
+    var services: ServerServices
+    /// The background run planning the seed scenario, when one was started.
+    var seedRun: Int64?
+
+    static func make(_ configuration: ServerConfiguration) async throws -> VisitServerApp {
+        let logger = configuration.logger
+        let publicDirectory = try WebFiles.resourceDirectory(override: configuration.publicDirectory)
+        let web = try WebFiles(directory: publicDirectory)
+        let store = try VisitStore(path: configuration.databasePath)
+        try await store.interruptUnfinishedRuns()
+        let threads = SolverThreads(limit: configuration.concurrentSolves)
+        let services = ServerServices(store: store, runner: PlanRunner(store: store, threads: threads, logger: logger),
+                                      replans: ReplanService(store: store, threads: threads),
+                                      whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger)
+        let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
+
+        let router = Router(context: VisitRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        web.add(to: router)
+        let api = RouteCollection(context: VisitRequestContext.self)
+        api.add(middleware: AuthMiddleware(registry: configuration.tokens, acceptsQueryToken: false))
+        ScenarioRoutes(services: services).add(to: api)
+        PlanRoutes(services: services).add(to: api)
+        EventRoutes(services: services).add(to: api)
+        WhatIfRoutes(services: services).add(to: api)
+        ArchiveRoutes(services: services).add(to: api)
+        router.addRoutes(api, atPath: "/api")
+        let calendars = RouteCollection(context: VisitRequestContext.self)
+        calendars.add(middleware: AuthMiddleware(registry: configuration.tokens, acceptsQueryToken: true))
+        CalendarRoutes(services: services).add(to: calendars)
+        router.addRoutes(calendars, atPath: "/calendars")
+
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "visitplan"),
+            logger: logger)
+        return VisitServerApp(application: application, services: services, seedRun: seedRun)
+    }
+
+    /// Loads the seed scenario into a new store and starts planning it; nil when nothing was seeded.
+    private static func seed(_ configuration: ServerConfiguration, services: ServerServices, publicDirectory: URL) async throws -> Int64? {
+        guard try await services.store.scenarios().isEmpty else { return nil }
+        let text: String
+        let format: DocumentFormat
+        switch configuration.seed {
+        case .none: return nil
+        case .text(let seedText, let seedFormat): (text, format) = (seedText, seedFormat)
+        case .demoWeek:
+            text = try String(contentsOf: publicDirectory.appendingPathComponent("demo-week.yaml"), encoding: .utf8)
+            format = .yaml
+        }
+        let scenario: Scenario
+        do { scenario = try ScenarioLoader.parse(text, format: format, file: "seed scenario") } catch {
+            throw ServerStartError("the seed scenario cannot be loaded:\n\(error)")
+        }
+        let id = ScenarioID.isValid(scenario.name) ? scenario.name : "demo"
+        let version = try await services.store.createScenario(
+            id: id, upload: ScenarioUpload(scenario: scenario, original: text, originalFormat: format), origin: "seed", by: "visitplan")
+        let run = try await services.runner.start(version: version, scenario: scenario, timeLimit: configuration.seedTimeLimit,
+                                                  relativeGap: 1e-4, by: "visitplan")
+        configuration.logger.info("loaded scenario \(id) into the new store; planning it in the background (run \(run.id ?? 0))")
+        return run.id
+    }
+}

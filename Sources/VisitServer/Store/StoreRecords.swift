@@ -1,0 +1,125 @@
+import GRDB
+
+// The rows of the store. Scenario versions, plans, change events and the visit index are
+// append-only (triggers refuse UPDATE and DELETE); plan runs and what-if runs are written once
+// more, when they end. Timestamps are UTC ISO 8601 text (`2026-12-04T16:59:12Z`).
+
+/// A scenario: the name a coordinator works under, with its versions.
+struct ScenarioRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "scenario"
+    var id: String
+    var createdAt: String
+    var createdBy: String
+}
+
+/// One version of a scenario: its canonical JSON (every default spelled out, `now` pinned, see
+/// `ScenarioDocument`), the text as uploaded (none for a replan's version) and where it came from.
+struct ScenarioVersionRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "scenarioVersion"
+    var scenarioId: String
+    var version: Int
+    var name: String
+    /// Canonical JSON: what the version loads from.
+    var source: String
+    /// The text as uploaded.
+    var original: String?
+    /// `yaml` or `json`, the format of `original`.
+    var originalFormat: String?
+    /// `upload`, `seed` or `replan`.
+    var origin: String
+    var createdAt: String
+    var createdBy: String
+}
+
+/// One plan version of a scenario. Versions are numbered in the order they were committed; the
+/// highest is the current plan.
+struct PlanRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "plan"
+    var scenarioId: String
+    var version: Int
+    var scenarioVersion: Int
+    var status: String
+    var score: Double
+    var bound: Double
+    var solveSeconds: Double
+    /// The plan JSON of FORMAT.md.
+    var planJSON: String
+    /// `solve` or `replan`.
+    var origin: String
+    /// The plan a replan started from.
+    var basePlanVersion: Int?
+    var createdAt: String
+    var createdBy: String
+}
+
+/// A background solve of one scenario version.
+struct PlanRunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "planRun"
+    var id: Int64?
+    var scenarioId: String
+    var scenarioVersion: Int
+    /// `running`, `done`, `failed`, `superseded` or `interrupted`.
+    var state: String
+    var timeLimit: Double
+    var relativeGap: Double
+    var planVersion: Int?
+    var message: String?
+    var startedAt: String
+    var finishedAt: String?
+    var startedBy: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One change event as a host or coordinator reported it, with the plan it was applied to and
+/// the plan it produced (all events of one report produce the same plan).
+struct ChangeEventRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "changeEvent"
+    var id: Int64?
+    var scenarioId: String
+    var basePlanVersion: Int
+    var producedPlanVersion: Int
+    /// Position in the report (0-based).
+    var position: Int
+    var type: String
+    var visitId: String?
+    /// The event's `at`.
+    var at: String
+    /// The event as posted, as JSON.
+    var body: String
+    var reportedBy: String
+    var reportedAt: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A what-if comparison run on copies of a scenario version.
+struct WhatIfRunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "whatIfRun"
+    var id: Int64?
+    var scenarioId: String
+    var scenarioVersion: Int
+    /// The variants as posted.
+    var request: String
+    /// `running`, `done`, `failed` or `interrupted`.
+    var state: String
+    /// The comparison JSON when done.
+    var result: String?
+    var message: String?
+    var startedAt: String
+    var finishedAt: String?
+    var startedBy: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Which client a visit of a scenario version is for, and the dates its window touches: the
+/// archive's search index.
+struct VisitIndexRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "visitIndex"
+    var scenarioId: String
+    var scenarioVersion: Int
+    var visitId: String
+    var clientName: String
+    var date: String
+}

@@ -1,0 +1,120 @@
+import GRDB
+
+/// The store's migrations. Each one is applied once, in order, and never edited after release:
+/// a later change to the schema is a new migration.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: scenarios, plans, events, runs") { db in
+            try createTables(db)
+            try protectHistory(db)
+        }
+        return migrator
+    }
+
+    private static func createTables(_ db: Database) throws {
+        try db.create(table: "scenario") { t in
+            t.primaryKey("id", .text)
+            t.column("createdAt", .text).notNull()
+            t.column("createdBy", .text).notNull()
+        }
+        try db.create(table: "scenarioVersion") { t in
+            t.column("scenarioId", .text).notNull().references("scenario")
+            t.column("version", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("source", .text).notNull()
+            t.column("original", .text)
+            t.column("originalFormat", .text)
+            t.column("origin", .text).notNull()
+            t.column("createdAt", .text).notNull()
+            t.column("createdBy", .text).notNull()
+            t.primaryKey(["scenarioId", "version"])
+        }
+        try db.create(table: "plan") { t in
+            t.column("scenarioId", .text).notNull().references("scenario")
+            t.column("version", .integer).notNull()
+            t.column("scenarioVersion", .integer).notNull()
+            t.column("status", .text).notNull()
+            t.column("score", .double).notNull()
+            t.column("bound", .double).notNull()
+            t.column("solveSeconds", .double).notNull()
+            t.column("planJSON", .text).notNull()
+            t.column("origin", .text).notNull()
+            t.column("basePlanVersion", .integer)
+            t.column("createdAt", .text).notNull()
+            t.column("createdBy", .text).notNull()
+            t.primaryKey(["scenarioId", "version"])
+            t.foreignKey(["scenarioId", "scenarioVersion"], references: "scenarioVersion", columns: ["scenarioId", "version"])
+        }
+        try db.create(table: "planRun") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("scenarioId", .text).notNull().references("scenario")
+            t.column("scenarioVersion", .integer).notNull()
+            t.column("state", .text).notNull()
+            t.column("timeLimit", .double).notNull()
+            t.column("relativeGap", .double).notNull()
+            t.column("planVersion", .integer)
+            t.column("message", .text)
+            t.column("startedAt", .text).notNull()
+            t.column("finishedAt", .text)
+            t.column("startedBy", .text).notNull()
+        }
+        try db.create(table: "changeEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("scenarioId", .text).notNull().references("scenario")
+            t.column("basePlanVersion", .integer).notNull()
+            t.column("producedPlanVersion", .integer).notNull()
+            t.column("position", .integer).notNull()
+            t.column("type", .text).notNull()
+            t.column("visitId", .text)
+            t.column("at", .text).notNull()
+            t.column("body", .text).notNull()
+            t.column("reportedBy", .text).notNull()
+            t.column("reportedAt", .text).notNull()
+            t.foreignKey(["scenarioId", "producedPlanVersion"], references: "plan", columns: ["scenarioId", "version"])
+        }
+        try db.create(index: "changeEvent_visit", on: "changeEvent", columns: ["scenarioId", "visitId"])
+        try db.create(table: "whatIfRun") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("scenarioId", .text).notNull().references("scenario")
+            t.column("scenarioVersion", .integer).notNull()
+            t.column("request", .text).notNull()
+            t.column("state", .text).notNull()
+            t.column("result", .text)
+            t.column("message", .text)
+            t.column("startedAt", .text).notNull()
+            t.column("finishedAt", .text)
+            t.column("startedBy", .text).notNull()
+        }
+        try db.create(table: "visitIndex") { t in
+            t.column("scenarioId", .text).notNull()
+            t.column("scenarioVersion", .integer).notNull()
+            t.column("visitId", .text).notNull()
+            t.column("clientName", .text).notNull().collate(.nocase)
+            t.column("date", .text).notNull()
+            t.primaryKey(["scenarioId", "scenarioVersion", "visitId", "date"])
+        }
+        try db.create(index: "visitIndex_date", on: "visitIndex", columns: ["date"])
+    }
+
+    /// Nothing is overwritten: triggers refuse to change or delete history, and let a run be
+    /// written only while it is still running.
+    private static func protectHistory(_ db: Database) throws {
+        for table in ["scenario", "scenarioVersion", "plan", "changeEvent", "visitIndex"] {
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) rows are append-only'); END;
+                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) rows are append-only'); END;
+                """)
+        }
+        for table in ["planRun", "whatIfRun"] {
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_finished BEFORE UPDATE ON \(table) WHEN OLD.state <> 'running'
+                BEGIN SELECT RAISE(ABORT, 'a finished run is not changed'); END;
+                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) rows are kept'); END;
+                """)
+        }
+    }
+}

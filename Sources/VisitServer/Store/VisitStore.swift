@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import VisitDomain
+
+/// The server's durable store: an SQLite database in WAL mode (GRDB `DatabasePool`) holding
+/// scenarios and their versions, plans, the log of change events, plan runs and what-if runs.
+/// History is append-only (see `StoreSchema`), so every version ever made stays readable.
+///
+/// Writes run in one transaction each; a commit that depends on the current plan checks it
+/// inside its transaction (optimistic concurrency), so two writers can never both win.
+final class VisitStore: Sendable {
+    let pool: DatabasePool
+    /// The database file.
+    let path: String
+    /// The wall clock for timestamps.
+    let clock: @Sendable () -> Date
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    init(path: String, clock: @escaping @Sendable () -> Date = Date.init) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "visitplan"
+        pool = try DatabasePool(path: path, configuration: configuration)
+        // A pool runs synchronous = NORMAL; a confirmed plan must survive a power cut.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try StoreSchema.migrator.migrate(pool)
+        self.path = path
+        self.clock = clock
+    }
+
+    /// Now, as stored: UTC ISO 8601 to the second.
+    func timestamp() -> String { clock().formatted(.iso8601) }
+
+    /// Marks runs left `running` by a previous process (which stopped mid-solve) as interrupted.
+    func interruptUnfinishedRuns() async throws {
+        let now = timestamp()
+        try await pool.write { db in
+            for table in ["planRun", "whatIfRun"] {
+                try db.execute(sql: """
+                    UPDATE \(table) SET state = 'interrupted', finishedAt = ?,
+                    message = 'the server stopped before this run ended' WHERE state = 'running'
+                    """, arguments: [now])
+            }
+        }
+    }
+}
+
+/// Why the store refused an operation.
+enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case scenarioExists(String)
+    case noScenario(String)
+    case noPlan(scenario: String, version: Int?)
+    case noRun(Int64)
+    /// The plan a change was aimed at is no longer current; `current` is the plan that is.
+    case stalePlan(current: Int?, reason: String)
+
+    var description: String {
+        switch self {
+        case .scenarioExists(let id): "a scenario \"\(id)\" already exists; update it with PUT /api/scenarios/\(id)"
+        case .noScenario(let id): "there is no scenario \"\(id)\""
+        case .noPlan(let id, let version?): "scenario \"\(id)\" has no plan version \(version)"
+        case .noPlan(let id, nil): "scenario \"\(id)\" has no plan yet; start one with POST /api/scenarios/\(id)/plans"
+        case .noRun(let id): "there is no run \(id)"
+        case .stalePlan(_, let reason): reason
+        }
+    }
+}
+
+/// A checked scenario ready to be stored as a version, with the text it was uploaded as.
+struct ScenarioUpload: Sendable {
+    var scenario: Scenario
+    /// The text as posted; nil for a scenario a replan produced.
+    var original: String?
+    var originalFormat: DocumentFormat?
+}

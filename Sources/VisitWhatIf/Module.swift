@@ -1,1 +1,0 @@
-// What-if comparisons: see WhatIf.swift.

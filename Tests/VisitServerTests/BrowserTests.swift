@@ -1,0 +1,90 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import VisitDomain
+@testable import VisitServer
+
+/// The page in a real browser: Debian's headless Chromium driven through chromedriver.
+/// Set VISITPLAN_SCREENSHOT=FILE to keep a screenshot of the calendar after the change.
+@Suite("Browser", .serialized)
+struct BrowserTests {
+    @Test("a host loads the calendar, reports an early arrival through the form, and sees the moved visit and whom to tell")
+    func reportEarlyArrival() async throws {
+        guard WebDriver.isAvailable else {
+            Issue.record("""
+                The browser test cannot run: \(WebDriver.chromium) or \(WebDriver.chromedriver) is missing. \
+                Install them with `apt-get install -y chromium chromium-driver` (.ci/run does).
+                """)
+            return
+        }
+        let server = try await TestServer.smallOffice()
+        let plan = try await server.services.store.plan(scenarioId: "suzhou-office-week-51", version: nil).decodedPlan()
+        let visit = try #require(plan.visit("V-2001"))
+        let host = try #require(TestTokens.host(visit.host))
+        let oldStart = try #require(visit.start)
+
+        try await server.app.application.test(.live) { client in
+            let port = try #require(client.port)
+            let browser = try await WebDriver()
+            do {
+                try await browser.open("http://127.0.0.1:\(port)/#token=\(host)")
+                let block = ".block[data-visit='V-2001']"
+                try await browser.waitUntil("the calendar shows V-2001", seconds: 60) { try await browser.find(block) != nil }
+                let first = try #require(try await browser.find(block))
+                #expect(try await browser.attribute(first, "data-start") == oldStart.description)
+                #expect(try await browser.findAll(".day").count == 5, "Monday to Friday")
+                #expect(try await browser.findAll("#unscheduled li[data-visit='V-2005']").count == 1, "the late request is listed")
+
+                try await browser.click(first)
+                let details = try #require(try await browser.find("#details h2"))
+                #expect(try await browser.text(details).hasPrefix("V-2001 Contoso"))
+                let selected = try await browser.execute("return document.getElementById('report-visit').value") as? String
+                #expect(selected == "V-2001", "clicking a visit picks it in the report form")
+
+                try await browser.click(try #require(try await browser.find("#report-type option[value='early']")))
+                try await browser.execute("""
+                    document.getElementById('report-minutes').value = arguments[0];
+                    document.getElementById('report-at').value = arguments[1];
+                    """, ["60", "2026-12-14T08:00"])
+                try await browser.click(try #require(try await browser.find("#report-submit")))
+
+                try await browser.waitUntil("the notification list appears", seconds: 120) {
+                    try await !browser.findAll("#notify li").isEmpty
+                }
+                let told = try await browser.findAll("#notify li")
+                let messages = try await told.asyncMap { try await browser.text($0) }
+                #expect(messages.contains { $0.contains("Lisa Wong") }, "the host is told: \(messages)")
+                #expect(try await browser.findAll("#changes tr[data-visit='V-2001']").count >= 1)
+
+                try await browser.waitUntil("V-2001 moved in the calendar", seconds: 30) {
+                    guard let moved = try await browser.find(block) else { return false }
+                    return try await browser.attribute(moved, "data-start") != oldStart.description
+                }
+                let moved = try #require(try await browser.find(block))
+                let newStart = try #require(LocalDateTime(iso: try await browser.attribute(moved, "data-start") ?? ""))
+                #expect(newStart < oldStart, "the client arrives an hour early, so the visit starts earlier")
+                let stored = try await server.services.store.plan(scenarioId: "suzhou-office-week-51", version: nil)
+                #expect(stored.version == 2)
+                #expect(try stored.decodedPlan().visit("V-2001")?.start == newStart, "the page shows the stored plan")
+                let reportedBy = try await server.services.store.events(scenarioId: "suzhou-office-week-51").map(\.reportedBy)
+                #expect(reportedBy == [visit.host ?? ""])
+
+                if let path = ProcessInfo.processInfo.environment["VISITPLAN_SCREENSHOT"] {
+                    try await browser.screenshot().write(to: URL(fileURLWithPath: path))
+                }
+            } catch {
+                let page = (try? await browser.execute("return document.body.innerText") as? String) ?? ""
+                Issue.record("\(error)\n--- page text ---\n\(page.prefix(2000))")
+            }
+            await browser.quit()
+        }
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+import VisitDomain
+@testable import VisitServer
+
+/// Tokens of the test servers: one per role (hosts for the two hosts of the small office).
+enum TestTokens {
+    static let coordinator = "coordinator-token-0123456789"
+    static let planner = "planner-token-0123456789abc"
+    static let lisa = "host-lisa-wong-token-0123456"
+    static let zhou = "host-zhou-ming-token-0123456"
+
+    static func registry() throws -> TokenRegistry {
+        try TokenRegistry([
+            AccessToken(token: coordinator, identity: Identity(name: "coordinator", role: .coordinator)),
+            AccessToken(token: planner, identity: Identity(name: "analyst", role: .planner)),
+            AccessToken(token: lisa, identity: Identity(name: "lisa.wong", role: .host, person: "lisa.wong")),
+            AccessToken(token: zhou, identity: Identity(name: "zhou.ming", role: .host, person: "zhou.ming")),
+        ])
+    }
+
+    /// The token of the host of a visit in the small office.
+    static func host(_ person: String?) -> String? {
+        switch person {
+        case "lisa.wong": lisa
+        case "zhou.ming": zhou
+        default: nil
+        }
+    }
+}
+
+/// The repository's example scenarios, read from the checkout.
+enum Scenarios {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent("scenarios").appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// The small office week (7 visits, plans in well under a second).
+    static var smallOffice: String { get throws { try text("small-office.yaml") } }
+}
+
+/// A server over a fresh database in a temporary folder, removed when the server is released
+/// (unless another server shares it).
+final class TestServer: Sendable {
+    let folder: URL
+    let app: VisitServerApp
+    private let ownsFolder: Bool
+
+    private init(folder: URL, app: VisitServerApp, ownsFolder: Bool) {
+        self.folder = folder; self.app = app; self.ownsFolder = ownsFolder
+    }
+
+    deinit {
+        if ownsFolder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    var databasePath: String { folder.appendingPathComponent("visitplan.sqlite").path }
+    var services: ServerServices { app.services }
+
+    /// A new server; `seed` is planned in the background (wait with `waitForSeedPlan`).
+    static func make(seed: SeedScenario = .none, seedTimeLimit: Double = 30, folder: URL? = nil) async throws -> TestServer {
+        let ownsFolder = folder == nil
+        let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("visitplan-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var logger = Logger(label: "visitplan-test")
+        logger.logLevel = .warning
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("visitplan.sqlite").path,
+                                                tokens: try TestTokens.registry(), seed: seed, seedTimeLimit: seedTimeLimit, logger: logger)
+        return TestServer(folder: folder, app: try await VisitServerApp.make(configuration), ownsFolder: ownsFolder)
+    }
+
+    /// A server with the small office loaded and its first plan made.
+    static func smallOffice() async throws -> TestServer {
+        let server = try await make(seed: .text(try Scenarios.smallOffice, .yaml))
+        try await server.waitForSeedPlan()
+        return server
+    }
+
+    func waitForSeedPlan() async throws {
+        let run = try #require(app.seedRun)
+        await services.runner.waitUntilFinished(run)
+        #expect(try await services.store.run(id: run).state == "done")
+    }
+
+    /// Runs `body` against the router (no sockets).
+    func test(_ body: @escaping @Sendable (TestAPI) async throws -> Void) async throws {
+        try await app.application.test(.router) { client in try await body(TestAPI(client: client)) }
+    }
+
+    /// Runs `body` against the router and returns what it found.
+    func value<T: Sendable>(_ body: @escaping @Sendable (TestAPI) async throws -> T) async throws -> T {
+        try await app.application.test(.router) { client in try await body(TestAPI(client: client)) }
+    }
+}
+
+/// A response: status, headers, body text and the body as a document when it is JSON.
+struct TestReply: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var text: String
+
+    var json: DocumentValue {
+        get throws { try DocumentValue.parse(text, format: .json, file: "response") }
+    }
+}
+
+/// Requests with tokens and bodies, in one line each.
+struct TestAPI: Sendable {
+    let client: any TestClientProtocol
+
+    func send(_ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil,
+              contentType: String? = nil) async throws -> TestReply {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.executeRequest(uri: uri, method: method, headers: headers,
+                                                       body: body.map { ByteBuffer(string: $0) })
+        return TestReply(status: response.status, headers: response.headers, text: String(buffer: response.body))
+    }
+
+    func get(_ uri: String, token: String? = TestTokens.coordinator) async throws -> TestReply {
+        try await send(.get, uri, token: token)
+    }
+
+    func post(_ uri: String, token: String? = TestTokens.coordinator, body: String, contentType: String? = "application/json") async throws -> TestReply {
+        try await send(.post, uri, token: token, body: body, contentType: contentType)
+    }
+}
+
+extension DocumentValue {
+    /// The value at a path written like `plan.visits[0].start`, for assertions.
+    subscript(path text: String) -> DocumentValue? {
+        (try? DocumentPath(parsing: text)).flatMap { value(at: $0) }
+    }
+
+    /// The first element of a list whose `key` equals `value`.
+    func first(in list: String, where key: String, is value: String) -> DocumentValue? {
+        self[path: list]?.arrayValue?.first { $0[key]?.stringValue == value }
+    }
+}
+
+/// A change event as JSON text.
+func eventJSON(_ fields: [String: Any]) -> String {
+    let data = (try? JSONSerialization.data(withJSONObject: [fields], options: [.sortedKeys])) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+}

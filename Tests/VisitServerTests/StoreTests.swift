@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import Testing
+import VisitDomain
+@testable import VisitServer
+
+/// The SQLite store: durable, append-only, every version and event found again after reopening.
+@Suite("Store")
+struct StoreTests {
+    static let scenario = "suzhou-office-week-51"
+
+    @Test("after plans, replans and a new scenario version, a reopened database holds every version and every event")
+    func reopen() async throws {
+        let server = try await TestServer.smallOffice()
+        let path = server.databasePath
+        try await server.test { api in
+            let reports = [
+                (1, eventJSON(["type": "arrivalShift", "at": "2026-12-14T08:00", "visit": "V-2001", "minutes": -60])),
+                (2, "[{\"type\": \"headcountChange\", \"at\": \"2026-12-14T09:00\", \"visit\": \"V-2002\", \"headcount\": 5},"
+                    + " {\"type\": \"cancelVisit\", \"at\": \"2026-12-14T09:00\", \"visit\": \"V-2007\"}]"),
+            ]
+            for (version, body) in reports {
+                let reply = try await api.post("/api/scenarios/\(Self.scenario)/plans/\(version)/events", body: body)
+                #expect(reply.status == .created, "\(reply.text)")
+            }
+            let changed = try Scenarios.smallOffice.replacingOccurrences(of: "headcount: 7", with: "headcount: 8")
+            #expect(try await api.send(.put, "/api/scenarios/\(Self.scenario)", token: TestTokens.coordinator, body: changed).status == .ok)
+        }
+        let expectedPlans = try await server.services.store.plans(scenarioId: Self.scenario)
+
+        let reopened = try VisitStore(path: path)
+        let versions = try await reopened.scenarioVersions(id: Self.scenario)
+        #expect(versions.map(\.version) == [1, 2, 3, 4])
+        #expect(versions.map(\.origin) == ["seed", "replan", "replan", "upload"])
+        #expect(versions[0].original == (try Scenarios.smallOffice), "the uploaded text is kept as it was")
+        #expect(versions[1].original == nil)
+        for version in versions {
+            let scenario = try version.loadScenario()
+            #expect(scenario.name == Self.scenario)
+        }
+        #expect(try versions[2].loadScenario().visit("V-2002")?.headcount == 5)
+        #expect(try versions[3].loadScenario().visit("V-2003")?.headcount == 8)
+
+        let plans = try await reopened.plans(scenarioId: Self.scenario)
+        #expect(plans.map(\.version) == [1, 2, 3])
+        #expect(plans.map(\.scenarioVersion) == [1, 2, 3])
+        #expect(plans.map(\.origin) == ["solve", "replan", "replan"])
+        #expect(plans.map(\.basePlanVersion) == [nil, 1, 2])
+        #expect(plans.map(\.planJSON) == expectedPlans.map(\.planJSON), "every plan version reads back unchanged")
+        for row in plans {
+            let plan = try row.decodedPlan()
+            #expect(plan.scenario == Self.scenario)
+            #expect(row.score == plan.score && row.status == plan.status.rawValue)
+        }
+        #expect(try plans[2].decodedPlan().visit("V-2007")?.scheduled == false, "the cancelled visit is no longer scheduled")
+
+        let events = try await reopened.events(scenarioId: Self.scenario)
+        #expect(events.map(\.type) == ["arrivalShift", "headcountChange", "cancelVisit"])
+        #expect(events.map(\.visitId) == ["V-2001", "V-2002", "V-2007"])
+        #expect(events.map(\.producedPlanVersion) == [2, 3, 3])
+        #expect(events.map(\.position) == [0, 0, 1])
+        #expect(events.allSatisfy { $0.reportedBy == "coordinator" && !$0.reportedAt.isEmpty })
+        let runs = try await reopened.runs(scenarioId: Self.scenario)
+        #expect(runs.map(\.state) == ["done"])
+        withExtendedLifetime(server) {}   // the folder stays until the reopened store is done
+    }
+
+    @Test("the database is in WAL mode with full synchronous writes")
+    func walMode() async throws {
+        let server = try await TestServer.make()
+        let mode = try await server.services.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let synchronous = try await server.services.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2, "FULL")
+    }
+
+    @Test("history cannot be overwritten or deleted, even with SQL", arguments: [
+        "UPDATE plan SET score = 0", "DELETE FROM plan", "UPDATE scenarioVersion SET source = ''", "DELETE FROM scenarioVersion",
+        "UPDATE planRun SET state = 'failed'", "DELETE FROM planRun",
+    ])
+    func appendOnly(sql: String) async throws {
+        let server = try await TestServer.smallOffice()
+        await #expect(throws: DatabaseError.self) {
+            try await server.services.store.pool.write { db in try db.execute(sql: sql) }
+        }
+        #expect(try await server.services.store.plans(scenarioId: Self.scenario).count == 1)
+    }
+
+    @Test("a new store starts with the demo week (the bundled copy of scenarios/demo-week.yaml) and plans it in the background")
+    func demoWeekSeed() async throws {
+        let bundled = try String(contentsOf: try WebFiles.resourceDirectory(override: nil).appendingPathComponent("demo-week.yaml"), encoding: .utf8)
+        #expect(bundled == (try Scenarios.text("demo-week.yaml")), "Sources/VisitServer/Public/demo-week.yaml is a copy of scenarios/demo-week.yaml")
+        let server = try await TestServer.make(seed: .demoWeek, seedTimeLimit: 1)
+        let summary = try await server.services.store.scenarioSummary(id: "acme-hq-demo-week")
+        #expect(try summary.latest.loadScenario().visits.count == 37)
+        #expect(summary.latest.origin == "seed")
+        let run = try #require(server.app.seedRun)
+        #expect(try await server.services.store.run(id: run).startedBy == "visitplan")
+        await server.services.runner.waitUntilFinished(run)
+        #expect(try await server.services.store.run(id: run).state == "done")
+    }
+
+    @Test("a run left running by a stopped server is marked interrupted when the store opens again")
+    func interruptedRuns() async throws {
+        let server = try await TestServer.smallOffice()
+        let store = server.services.store
+        let run = try await store.startRun(scenarioId: Self.scenario, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "test")
+        let again = try await TestServer.make(folder: server.folder)
+        let row = try await again.services.store.run(id: try #require(run.id))
+        #expect(row.state == "interrupted")
+        #expect(row.message?.contains("stopped") == true)
+        #expect(again.app.seedRun == nil, "a store that has scenarios is not seeded again")
+        withExtendedLifetime(server) {}
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import VisitDomain
+import VisitPlanner
+import VisitReplanner
+
+/// `replan-bench SCENARIO EVENTS...`: for each events file, the replan (neighbourhood first, warm
+/// started) against a from-scratch solve of the same changed scenario: time, score and how many
+/// items each changes relative to the current plan.
+@main
+struct ReplanBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan-bench",
+        abstract: "Time replanning against planning the changed scenario from scratch.")
+
+    @Argument(help: "Scenario file.")
+    var scenario: String
+
+    @Argument(help: "Change-event files, one replan each.")
+    var events: [String]
+
+    @Option(name: .long, help: "Seconds per solve.")
+    var timeLimit: Double = 60
+
+    func run() throws {
+        let scenario = try ScenarioLoader.load(path: self.scenario)
+        let clock = ContinuousClock.now
+        let current = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: timeLimit)).plan
+        let planSeconds = (ContinuousClock.now - clock) / .seconds(1)
+        print("Current plan: \(current.status.rawValue), score \(current.score), \(String(format: "%.2f", planSeconds)) s")
+        print("")
+        print("| events | replan s | replan score | changed items | from scratch s | scratch score (with replanning terms) | changed items |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for file in events {
+            let changes = try EventsLoader.load(path: file, scenario: scenario)
+            let replanner = Replanner(scenario: scenario, current: current, eventsFile: file)
+            var start = ContinuousClock.now
+            let outcome = try replanner.replan(changes, options: ReplanOptions(timeLimit: timeLimit))
+            let replanSeconds = (ContinuousClock.now - start) / .seconds(1)
+            let (changed, context) = try replanner.checkingContext(for: changes)
+            start = ContinuousClock.now
+            var scratch = try Planner(scenario: changed).plan(options: PlannerOptions(timeLimit: timeLimit)).plan
+            let scratchSeconds = (ContinuousClock.now - start) / .seconds(1)
+            for (id, reasons) in outcome.applied.cancelledVisits { scratch.visits.append(.unscheduled(id, reasons: reasons)) }
+            let calculator = ScoreCalculator(scenario: changed, replan: context)
+            let replanned = calculator.breakdown(of: outcome.plan), fresh = calculator.breakdown(of: scratch)
+            print("| \((file as NSString).lastPathComponent) | \(String(format: "%.2f", replanSeconds)) | \(replanned.total) | \(count(replanned, changed.objective)) | \(String(format: "%.2f", scratchSeconds)) | \(fresh.total) | \(count(fresh, changed.objective)) |")
+        }
+    }
+
+    /// Items moved or given another resource, people added or taken off, and visits dropped, as
+    /// the replanning terms of the score count them.
+    private func count(_ b: ScoreBreakdown, _ w: ObjectiveWeights) -> String {
+        let moved = Int((b.moved / w.movedItem).rounded()), resources = Int((b.changedResource / w.changedResource).rounded())
+        let people = Int((b.changedPerson / w.changedPerson).rounded()), dropped = Int((b.dropped / w.droppedVisit).rounded())
+        return "\(moved) moved, \(resources) resources, \(people) people, \(dropped) dropped"
+    }
+}

@@ -1,0 +1,50 @@
+/// One line of the ladder: how planning one week went. Children print it as JSON to their parent.
+struct LadderRow: Codable, Sendable {
+    /// The size (`100`) or the file name (`week-40.yaml`).
+    var label: String
+    var visits: Int
+    var timings: Int?
+    var variables: Int?
+    var rows: Int?
+    /// `optimal`, `feasible`, `error`, `input error`, `crashed`, `timed out`.
+    var status: String
+    var scheduled: Int?
+    var score: Double?
+    var bound: Double?
+    /// The solver's own objective, which should equal the checker's `score`.
+    var modelObjective: Double?
+    /// Seconds from the start of planning to the first plan reported (the planner's own
+    /// construction or the solver's first incumbent).
+    var firstPlanSeconds: Double?
+    /// Seconds for the whole planning call: model, solve, reasons and check.
+    var finalSeconds: Double?
+    /// CPU seconds of the planning process (generating or loading the week included).
+    var cpuSeconds: Double?
+    /// The planning process's peak resident memory (VmHWM), in MiB.
+    var peakMemoryMiB: Double?
+    /// Whether `PlanChecker` accepted the plan; nil when there is no plan.
+    var accepted: Bool?
+    var violations: Int?
+    /// What went wrong, when something did.
+    var message: String?
+
+    /// The solver stopped at the time limit before it had a bound (still in the LP relaxation):
+    /// the planner then reports the score itself as the bound.
+    var boundUnknown: Bool { status == "feasible" && bound == score && visits > 0 }
+
+    /// The solver's bound, when it had one.
+    var knownBound: Double? { boundUnknown ? nil : bound }
+
+    /// The relative gap between bound and score, in %.
+    var gapPercent: Double? {
+        guard let score, let bound = knownBound else { return nil }
+        return abs(bound - score) / max(abs(bound), 1e-9) * 100
+    }
+
+    /// Whether the solver stopped at the limit without any plan (the empty plan was returned).
+    var foundNoPlan: Bool { status == "feasible" && firstPlanSeconds == nil && (scheduled ?? 0) == 0 && visits > 0 }
+
+    static func failed(_ label: String, visits: Int, status: String, message: String) -> LadderRow {
+        LadderRow(label: label, visits: visits, status: status, message: message)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ScenarioGenerator
+import VisitDomain
+import VisitPlanner
+
+/// Plans one week in this process and measures it: the child's side of the ladder.
+enum LadderRun {
+    /// A generated week of `visits` visits.
+    static func generated(visits: Int, seed: UInt64, tight: Bool, settings: Settings) -> LadderRow {
+        let scenario = ScenarioGenerator(visits: visits, seed: seed, tight: tight).scenario()
+        return plan(scenario, label: "\(visits)", settings: settings)
+    }
+
+    /// The scenario in the file at `path`.
+    static func file(_ path: String, settings: Settings) -> LadderRow {
+        let label = (path as NSString).lastPathComponent
+        do {
+            return plan(try ScenarioLoader.load(path: path), label: label, settings: settings)
+        } catch {
+            return .failed(label, visits: 0, status: "input error", message: String(describing: error))
+        }
+    }
+
+    /// The solver's limits for every week of a ladder.
+    struct Settings: Sendable {
+        var timeLimit: Double
+        var relativeGap: Double
+    }
+
+    static func plan(_ scenario: Scenario, label: String, settings: Settings) -> LadderRow {
+        let clock = FirstPlanClock()
+        let options = PlannerOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, progress: { progress in
+            if progress.bestScore != nil { clock.markFirstPlan() }
+        })
+        var row = LadderRow(label: label, visits: scenario.visits.count, status: "error")
+        do {
+            let outcome = try Planner(scenario: scenario).plan(options: options)
+            row.finalSeconds = clock.elapsed
+            row.firstPlanSeconds = clock.firstPlanSeconds
+            let report = PlanChecker(scenario: scenario).check(outcome.plan)
+            row.timings = outcome.statistics.timings
+            row.variables = outcome.statistics.variables
+            row.rows = outcome.statistics.rows
+            row.status = outcome.plan.status.rawValue
+            row.scheduled = outcome.plan.totals.scheduled
+            row.score = outcome.plan.score
+            row.bound = outcome.plan.bound
+            row.modelObjective = outcome.modelObjective
+            row.accepted = report.isValid
+            row.violations = report.violations.count
+            if !report.isValid { row.message = report.violations.prefix(3).map(\.description).joined(separator: "; ") }
+        } catch {
+            row.finalSeconds = clock.elapsed
+            row.message = error.description
+            if case .invalidPlan(let violations) = error {
+                row.accepted = false
+                row.violations = violations.count
+            }
+        }
+        row.peakMemoryMiB = ProcessUsage.peakMebibytes()
+        row.cpuSeconds = ProcessUsage.cpuSeconds()
+        return row
+    }
+}
+
+/// Times a planning call and the first plan reported during it (reports may come from any thread).
+final class FirstPlanClock: @unchecked Sendable {
+    private let start = ContinuousClock.now
+    private let lock = NSLock()
+    private var firstPlan: Double?
+
+    func markFirstPlan() {
+        let now = elapsed
+        lock.lock()
+        defer { lock.unlock() }
+        if firstPlan == nil { firstPlan = now }
+    }
+
+    var firstPlanSeconds: Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstPlan
+    }
+
+    var elapsed: Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,57 @@
+import VisitDomain
+
+/// Generates a realistic week of client visits for benchmarking, the same for a given size, seed
+/// and mode on every machine.
+///
+/// The week runs Monday 2026-12-07 to Friday 2026-12-11 over two buildings. Visits are
+/// negotiations (meeting and meal), site visits (meeting, tour, often lunch), technical exchanges
+/// (a confidential meeting with technical staff under NDA) and signings (meeting and banquet), in
+/// Chinese, English, Japanese and German, from eight industries, with priorities 1–5, dietary needs,
+/// VIP clients, preferred starts and hosts, and about 15 % with a window of two or three days.
+/// Rooms, route slots, staff and caterers grow with the demand: in normal mode nearly every visit
+/// fits, in `tight` mode not all do. Policies are those of the reference weeks.
+public struct ScenarioGenerator: Sendable, Hashable {
+    public let visits: Int
+    public let seed: UInt64
+    public let tight: Bool
+
+    public init(visits: Int, seed: UInt64, tight: Bool = false) {
+        self.visits = max(0, visits)
+        self.seed = seed
+        self.tight = tight
+    }
+
+    /// `generated-100v-s1` (with `-tight` in tight mode).
+    public var name: String { "generated-\(visits)v-s\(seed)\(tight ? "-tight" : "")" }
+
+    public func scenario() -> Scenario {
+        // Independent streams: the same seed gives the same visits in normal and tight mode (but
+        // for the preferred hosts, drawn among each week's own hosts).
+        var visitFactory = VisitFactory(random: SeededRandom(seed: seed, stream: 1))
+        var requests = visitFactory.visits(count: visits)
+        let sizing = Sizing(demand: Demand(visits: requests, routes: RouteCatalogue.routes), tight: tight)
+        var resources = ResourceFactory(random: SeededRandom(seed: seed, stream: 2), sizing: sizing)
+        var staffFactory = StaffFactory(random: SeededRandom(seed: seed, stream: 3), sizing: sizing)
+        let rooms = resources.rooms()
+        let staff = staffFactory.staff()
+        var wishes = SeededRandom(seed: seed, stream: 4)
+        for v in requests.indices where wishes.chance(22) {
+            let hosts = staff.filter { $0.has(.host) && $0.languages.contains(requests[v].language ?? "zh") }
+            if !hosts.isEmpty { requests[v].preferredHost = wishes.pick(hosts).id }
+        }
+        return Scenario(
+            name: name, now: GeneratedWeek.now, horizon: GeneratedWeek.horizon,
+            calendar: WorkCalendar(workingDays: [.mon, .tue, .wed, .thu, .fri], workingHours: GeneratedWeek.workingHours,
+                                   holidays: [], slotMinutes: GeneratedWeek.slot),
+            policies: Policies(standardLeadWorkingDays: 3, urgentLeadHours: 24, hostArrivesEarlyMinutes: 10, roomTurnoverMinutes: 15,
+                               maxGapMinutes: 30, mealBudgetPerHead: ["teaBreak": 30, "workingMeal": 80, "banquet": 300],
+                               tierBudgetPerHead: ["vip": ["workingMeal": 150, "banquet": 500]],
+                               weeklyHospitalityBudget: sizing.weeklyBudget, maxVisitsPerHostPerDay: 2,
+                               maxDutyMinutesPerStaffPerDay: 480),
+            objective: ObjectiveWeights(), rooms: rooms, tourRoutes: resources.routes(), staff: staff,
+            caterers: resources.caterers(), visits: requests)
+    }
+
+    /// The scenario as a FORMAT.md YAML file (loads back to an equal scenario).
+    public func yaml() -> String { ScenarioYAML.text(of: scenario()) }
+}
