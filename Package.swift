@@ -41,6 +41,7 @@ let package = Package(
                 "VisitPlanner", "VisitReplanner", "VisitWhatIf", "VisitDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                collections,
             ],
             resources: [.copy("Public")]
         ),
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "VisitServerTests", dependencies: [
             "VisitServer", "VisitDomain",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

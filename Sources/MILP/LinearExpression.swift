@@ -37,6 +37,13 @@ public struct LinearExpression: Sendable, Equatable {
         }
     }
 
+    /// The sum of `coefficient * variable` over pairs whose variables are all different (checked
+    /// only in debug builds): faster than merging for large rows.
+    public init(uniqueTerms: [(Variable, Double)], constant: Double = 0) {
+        terms = OrderedDictionary(uncheckedUniqueKeys: uniqueTerms.map(\.0), values: uniqueTerms.map(\.1))
+        self.constant = constant
+    }
+
     /// The sum of the given variables, each with coefficient 1 (duplicates merge).
     public static func sum(_ variables: some Sequence<Variable>) -> LinearExpression {
         var expression = LinearExpression()

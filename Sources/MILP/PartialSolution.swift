@@ -8,7 +8,7 @@ public struct PartialSolution: Sendable {
     /// One value per variable (0 until assigned).
     public private(set) var values: [Double]
     private var activity: [Double]
-    private let columnRows: [[(row: Int, coefficient: Double)]]
+    private let columnRows: ColumnRows
     private let senses: [ConstraintSense]
     private let rhs: [Double]
     private let tolerance: Double
@@ -17,19 +17,17 @@ public struct PartialSolution: Sendable {
 
     /// Starts from all variables at 0 (row activities as they are at 0).
     public init(model: Model, tolerance: Double = 1e-6) {
-        var columnRows = [[(row: Int, coefficient: Double)]](repeating: [], count: model.variableCount)
         var senses: [ConstraintSense] = []
         var rhs: [Double] = []
-        for (r, row) in model.rows.enumerated() {
-            for (variable, coefficient) in row.expression.terms where coefficient != 0 && variable.index < columnRows.count {
-                columnRows[variable.index].append((r, coefficient))
-            }
+        senses.reserveCapacity(model.rows.count)
+        rhs.reserveCapacity(model.rows.count)
+        for row in model.rows {
             senses.append(row.sense)
             rhs.append(row.rhs - row.expression.constant)
         }
         self.values = [Double](repeating: 0, count: model.variableCount)
         self.activity = [Double](repeating: 0, count: model.rows.count)
-        self.columnRows = columnRows
+        self.columnRows = ColumnRows(model)
         self.senses = senses
         self.rhs = rhs
         self.tolerance = tolerance
@@ -157,5 +155,38 @@ public struct PartialSolution: Sendable {
         case .greaterOrEqual: return value >= rhs[row] - slack
         case .equal: return abs(value - rhs[row]) <= slack
         }
+    }
+}
+
+/// The rows of each column with their coefficients, in one flat array per field (compressed
+/// sparse columns): `self[column]` lists (row, coefficient) pairs.
+private struct ColumnRows: Sendable {
+    private var start: [Int]
+    private var rows: [Int]
+    private var coefficients: [Double]
+
+    init(_ model: Model) {
+        var counts = [Int](repeating: 0, count: model.variableCount + 1)
+        for row in model.rows {
+            for (variable, coefficient) in row.expression.terms where coefficient != 0 && variable.index < model.variableCount {
+                counts[variable.index + 1] += 1
+            }
+        }
+        for i in 1..<counts.count { counts[i] += counts[i - 1] }
+        start = counts
+        var next = counts
+        rows = [Int](repeating: 0, count: counts.last ?? 0)
+        coefficients = [Double](repeating: 0, count: counts.last ?? 0)
+        for (r, row) in model.rows.enumerated() {
+            for (variable, coefficient) in row.expression.terms where coefficient != 0 && variable.index < model.variableCount {
+                rows[next[variable.index]] = r
+                coefficients[next[variable.index]] = coefficient
+                next[variable.index] += 1
+            }
+        }
+    }
+
+    subscript(column: Int) -> Zip2Sequence<ArraySlice<Int>, ArraySlice<Double>> {
+        zip(rows[start[column]..<start[column + 1]], coefficients[start[column]..<start[column + 1]])
     }
 }

@@ -72,6 +72,13 @@ struct ChangeReport: Sendable {
                 for (what, x, y) in [("room", a.room, b.room), ("route", a.route, b.route), ("caterer", a.caterer, b.caterer)] where x != y {
                     changes.append(PlanChange(visit: id, item: index, what: what, from: x, to: y))
                     if what == "caterer", let y { tell(y, "order for \(label): \(b.diners ?? 0) diners at \(time(b))") }
+                    // The host and the item's people who stay need to know where to go now.
+                    let where_ = what == "caterer" ? "from \(y ?? "-")" : "\(what == "room" ? "in" : "on") \(y ?? "-")"
+                    let was = x.map { " (was \($0))" } ?? ""
+                    let staying = Set(a.people).intersection(b.people).sorted()
+                    for person in ([new.host].compactMap { $0 } + staying.filter { $0 != new.host }) {
+                        tell(person, "\(label): the \(kind) at \(time(b)) is now \(where_)\(was)")
+                    }
                 }
                 for (what, x, y) in [("technical", a.technical, b.technical), ("sales", a.sales, b.sales), ("guides", a.guides, b.guides)] {
                     let before = Set(x ?? []), after = Set(y ?? [])

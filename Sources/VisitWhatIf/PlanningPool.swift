@@ -9,8 +9,9 @@ import VisitPlanner
 /// (`glp_config("TLS")` answers `_Thread_local`, and `libglpk.so` has a TLS segment), and
 /// `GLPKSolver` creates, solves and deletes each problem on one thread and frees that thread's
 /// environment afterwards. A solve blocks its thread for seconds, so the pool uses plain threads,
-/// not the cooperative executor of Swift concurrency. Results come back in the order of the
-/// scenarios, whatever order the solves finish in.
+/// not the cooperative executor of Swift concurrency. The largest scenarios (most visits) start
+/// first, so a long solve does not begin last and hold up the end; results come back in the order
+/// of the scenarios, whatever order the solves finish in.
 struct PlanningPool: Sendable {
     let jobs: Int
     let options: PlannerOptions
@@ -21,7 +22,8 @@ struct PlanningPool: Sendable {
     /// Plans every scenario; `finished` is called (on a worker thread) as each one ends.
     func plan(_ scenarios: [Scenario], finished: @escaping @Sendable (Int, PlanRun) -> Void) -> [PlanRun] {
         guard !scenarios.isEmpty else { return [] }
-        let state = PoolState(count: scenarios.count)
+        let order = scenarios.indices.sorted { (scenarios[$0].visits.count, $1) > (scenarios[$1].visits.count, $0) }
+        let state = PoolState(order: order)
         let workers = min(max(1, jobs), scenarios.count)
         let done = DispatchSemaphore(value: 0)
         let options = self.options
@@ -60,19 +62,20 @@ struct PlanRun: Sendable {
 private final class PoolState: Sendable {
     private let next = Mutex(0)
     private let runs: Mutex<[PlanRun?]>
-    private let count: Int
+    /// Scenario indexes in the order they are handed out.
+    private let order: [Int]
 
-    init(count: Int) {
-        self.count = count
-        runs = Mutex([PlanRun?](repeating: nil, count: count))
+    init(order: [Int]) {
+        self.order = order
+        runs = Mutex([PlanRun?](repeating: nil, count: order.count))
     }
 
     /// The index of a scenario no worker has taken yet, or nil when all are taken.
     func claim() -> Int? {
-        next.withLock { index in
-            guard index < count else { return nil }
-            defer { index += 1 }
-            return index
+        next.withLock { position in
+            guard position < order.count else { return nil }
+            defer { position += 1 }
+            return order[position]
         }
     }
 

@@ -23,10 +23,10 @@ struct SVGBarChart: Sendable {
     var reference: (value: Double, label: String)?
     var format: @Sendable (Double) -> String = { Formatting.number($0) }
 
-    /// 560 wide in all: two charts side by side on a laptop screen; a stacked bar leaves more room
+    /// 540 wide in all: two charts side by side on a laptop screen; a stacked bar leaves more room
     /// for its longer value text.
-    private let labelWidth = 170.0
-    private var barArea: Double { stacked ? 200 : 290 }
+    private let labelWidth = 160.0
+    private var barArea: Double { stacked ? 190 : 280 }
     private var valueWidth: Double { stacked ? 190 : 100 }
     private let barHeight = 16.0
     private let gap = 10.0

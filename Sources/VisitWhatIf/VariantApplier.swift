@@ -29,13 +29,14 @@ struct VariantApplier {
         if variant.settings.allSatisfy({ $0.target != DocumentPath.root + "name" }) {
             try? edit.document.setValue(.string("\(base.name) / \(variant.name)"), at: DocumentPath.root + "name")
         }
-        guard edit.issues.isEmpty else { return .failure(.invalid(edit.issues)) }
+        // Decoded even when an edit failed (that edit was left out), so every problem is reported at once.
         do {
             let scenario = try ScenarioLoader.decode(edit.document, file: edit.file, defaultNow: base.now)
+            guard edit.issues.isEmpty else { return .failure(.invalid(edit.issues)) }
             return .success(ScenarioVariant(name: variant.name, description: variant.description, scenario: scenario,
                                             document: edit.document, notes: edit.notes))
         } catch {
-            return .failure(.invalid(error.issues.map(edit.locate)))
+            return .failure(.invalid(edit.issues + error.issues.map(edit.locate)))
         }
     }
 }

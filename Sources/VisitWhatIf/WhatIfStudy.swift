@@ -57,10 +57,12 @@ public struct WhatIfStudy: Sendable {
         let total = scenarios.count
         let finishedCount = FinishedCounter()
         let progress = options.progress
-        let pool = PlanningPool(jobs: options.jobs, options: PlannerOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap))
+        let pool = PlanningPool(jobs: options.jobs, options: PlannerOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap,
+                                                                            threads: options.threadsPerRun))
         let runs = pool.plan(scenarios) { index, run in
-            let finished = finishedCount.increment()
-            progress?(WhatIfProgress(name: names[index], finished: finished, total: total, run: run))
+            finishedCount.increment { finished in
+                progress?(WhatIfProgress(name: names[index], finished: finished, total: total, run: run))
+            }
         }
         let elapsed = ContinuousClock.now - start
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -97,7 +99,10 @@ public struct WhatIfOptions: Sendable {
     public var relativeGap: Double
     /// Runs planned at the same time (each on its own thread).
     public var jobs: Int
-    /// Called (from a worker thread) each time a run ends.
+    /// Threads each run may use inside the planner (a large week is solved day by day in
+    /// parallel): the cores shared out among the `jobs`, at least 1, so the machine is not oversubscribed.
+    public var threadsPerRun: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, jobs)) }
+    /// Called (from a worker thread, one call at a time) each time a run ends.
     public var progress: (@Sendable (WhatIfProgress) -> Void)?
 
     public init(timeLimit: Double? = 60, relativeGap: Double = 1e-4, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -156,5 +161,12 @@ public struct CompletedRun: Sendable {
 /// Counts ended runs across worker threads.
 private final class FinishedCounter: Sendable {
     private let count = Mutex(0)
-    func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+
+    /// Counts one more and reports the new count while still holding the lock, so reports come in order.
+    func increment(then report: (Int) -> Void) {
+        count.withLock { count in
+            count += 1
+            report(count)
+        }
+    }
 }

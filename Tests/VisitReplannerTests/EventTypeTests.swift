@@ -122,6 +122,14 @@ struct EventTypeTests {
         #expect(moved.room != room)
         #expect(moved.start == fixture.item(fixture.plan, "V-3", 0)?.start, "a free room at the same time beats moving")
         #expect(outcome.plan.changes?.contains { $0.visit == "V-3" && $0.what == "room" && $0.forcedByEvent != true } == true)
+        // The host and the meeting's people are told where to go now.
+        let newRoom = try #require(moved.room)
+        let told = ([outcome.plan.visit("V-3")?.host].compactMap { $0 } + moved.people)
+        #expect(!told.isEmpty)
+        for person in told {
+            let message = outcome.plan.notify?.first { $0.person == person }?.message ?? ""
+            #expect(message.contains("now in \(newRoom) (was \(room))"), "\(person): \(message)")
+        }
     }
 
     @Test("a sick guide is replaced and both guides are told")

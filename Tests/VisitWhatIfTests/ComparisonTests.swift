@@ -55,7 +55,8 @@ struct ComparisonTests {
             let cell = row.utf16.count >= scoreEnd ? String(row.prefix(scoreEnd)) : row
             #expect(cell.last?.isNumber == true, "\(row)")
         }
-        #expect(rows.map { $0.split(separator: " ").first.map(String.init) } == ["run", "base", "second-guide", "no-secure-room", "banquet-400", "double-demand"])
+        #expect(rows.map { $0.split(separator: " ").first.map(String.init) }
+                == ["run", "base", "second-guide", "no-secure-room", "banquet-400", "double-demand"])
         #expect(text.contains("newly placed: T-2"))
         #expect(text.contains("newly dropped: C-1: impossible on its own"))
     }

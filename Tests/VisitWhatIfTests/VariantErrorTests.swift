@@ -72,8 +72,10 @@ struct VariantErrorTests {
           - {name: a, remove: {rooms: [R-9]}}
           - {name: fine, scaleDemand: 2}
           - {name: b, set: {policies.mealBudgetPerHead.banquet: lots}}
+          - {name: c, remove: {rooms: [R-9]}, set: {policies.weeklyHospitalityBudget: lots}}
         """)
-        #expect(problems.map(\.path) == ["variants[0].remove.rooms[0]", "variants[2].set[\"policies.mealBudgetPerHead.banquet\"]"])
+        #expect(problems.map(\.path) == ["variants[0].remove.rooms[0]", "variants[2].set[\"policies.mealBudgetPerHead.banquet\"]",
+                                         "variants[3].remove.rooms[0]", "variants[3].set[\"policies.weeklyHospitalityBudget\"]"])
     }
 
     @Test func aMissingBaseIsReportedAgainstTheWhatIfFile() throws {

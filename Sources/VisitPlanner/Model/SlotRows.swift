@@ -23,8 +23,7 @@ struct SlotRows {
             let vars = active.map(\.variable)
             if vars == lastEmitted { continue }
             lastEmitted = vars
-            var row = LinearExpression()
-            for use in active { row.add(use.variable, coefficient: use.amount) }
+            let row = LinearExpression(uniqueTerms: active.map { ($0.variable, $0.amount) })
             model.addConstraint(row, .lessOrEqual, capacity, name: "\(name)@\(point * slotMinutes)")
         }
     }

@@ -24,7 +24,11 @@ struct ConstructionHeuristic: Sendable {
     init(scenario: Scenario, parts: [PlanningModel]) {
         self.scenario = scenario
         self.parts = parts
+        roleCounts = scenario.staff.map(\.roles.count)
     }
+
+    /// Each staff member's number of roles.
+    let roleCounts: [Int]
 
     /// A feasible solution that extends `starts` (one per part; whose visits `placed` are kept as
     /// they are) with as many other visits as fit; nil when it is not feasible (a visit under way
@@ -238,7 +242,7 @@ private struct VisitAssembler {
             let key = SeatKey(item: option.item, start: option.timing.start, role: role)
             guard let seats = model.seats[key], seats.count > 0 else { continue }
             let topics = Set(seats.topics)
-            let candidates = (index.staff[key] ?? []).sorted { staffOrder($0, topics) < staffOrder($1, topics) }
+            let candidates = (index.staff[key] ?? []).map { (staffOrder($0, topics), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
             searchBudget = heuristic.staffSearchLimit
             if !choose(seats.count, from: candidates[...], covering: topics) {
                 solution.undo(to: checkpoint)
@@ -270,15 +274,14 @@ private struct VisitAssembler {
     /// Preference among people: those who know the most of the topics, then the best score, then
     /// those with the fewest other roles (keeping people who could host free).
     private func staffOrder(_ duty: DutyChoice, _ topics: Set<String>) -> StaffRank {
-        let person = scenario.staff[duty.person]
-        return StaffRank(topics: -person.expertise.intersection(topics).count, value: -value(duty.variable),
-                         roles: person.roles.count, person: duty.person)
+        StaffRank(topics: topics.isEmpty ? 0 : -scenario.staff[duty.person].expertise.intersection(topics).count,
+                  value: -value(duty.variable), roles: heuristic.roleCounts[duty.person], person: duty.person)
     }
 
     /// A host for the whole visit.
     private mutating func placeHost(_ v: Int, _ span: Span) -> Bool {
         let duties = (index.hosts[HostKey(visit: v, start: span.start - early, end: span.end)] ?? [])
-            .sorted { staffOrder($0, []) < staffOrder($1, []) }
+            .map { (staffOrder($0, []), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         for duty in duties where solution.tryAssign([(duty.variable, 1)], checking: .upperLimits) { return true }
         return false
     }

@@ -1,0 +1,100 @@
+import MILP
+import ScenarioGenerator
+import Testing
+import VisitDomain
+@testable import VisitPlanner
+
+/// The week solved day by day: the same optimum as the whole-week model where both prove it, a
+/// valid bound, and the ties between days (multi-day visits, the weekly budget) kept.
+@Suite("Day decomposition")
+struct DecompositionTests {
+    static let smallWeeks: [(visits: Int, seed: UInt64, tight: Bool)] = [(10, 1, false), (10, 2, false), (12, 3, false),
+                                                                          (14, 4, false), (10, 4, true), (12, 5, true)]
+
+    @Test("the decomposed and the monolithic solve agree on the optimum where both prove it; each one's bound holds for the other")
+    func sameOptimumAsMonolithic() throws {
+        var bothProven = 0
+        for week in Self.smallWeeks {
+            let scenario = ScenarioGenerator(visits: week.visits, seed: week.seed, tight: week.tight).scenario()
+            let planner = Planner(scenario: scenario)
+            let gap = 1e-4
+            let monolithic = try planner.plan(options: PlannerOptions(timeLimit: 120, relativeGap: gap, strategy: .monolithic)).plan
+            let decomposed = try planner.plan(options: PlannerOptions(timeLimit: 120, relativeGap: gap, strategy: .decomposed)).plan
+            #expect(PlanChecker(scenario: scenario).check(decomposed).isValid)
+            let tolerance = 2 * gap * max(1, abs(monolithic.score))
+            #expect(decomposed.bound >= monolithic.score - tolerance, "\(scenario.name)")
+            #expect(monolithic.bound >= decomposed.score - tolerance, "\(scenario.name)")
+            guard monolithic.status == .optimal, decomposed.status == .optimal else { continue }
+            bothProven += 1
+            #expect(abs(decomposed.score - monolithic.score) <= tolerance, "\(scenario.name)")
+        }
+        // Not vacuous: most of these weeks are proven both ways.
+        #expect(bothProven >= 3)
+    }
+
+    @Test("the small weeks have visits whose window offers several days, so the agreement above tests the master step")
+    func smallWeeksHaveMultiDayVisits() {
+        var multiDay = 0
+        for week in Self.smallWeeks {
+            let scenario = ScenarioGenerator(visits: week.visits, seed: week.seed, tight: week.tight).scenario()
+            let view = ScenarioView(scenario)
+            let candidates = WeekCandidates(view: view, generator: CandidateGenerator(scenario: view.scenario), threads: 1)
+            multiDay += candidates.multiDayVisits.count
+        }
+        #expect(multiDay >= 3)
+    }
+
+    @Test("a tight week's decomposed plan keeps the weekly budget, places no visit twice, and reports a bound ≥ its score")
+    func tightWeekKeepsCoupling() throws {
+        let scenario = ScenarioGenerator(visits: 40, seed: 11, tight: true).scenario()
+        let outcome = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: 20, strategy: .decomposed))
+        let plan = outcome.plan
+        let report = PlanChecker(scenario: scenario).check(plan)
+        #expect(report.isValid, "\(report.violations)")
+        let ids = plan.visits.map(\.id)
+        #expect(ids.count == Set(ids).count)
+        #expect(plan.totals.cateringCost <= (scenario.policies.weeklyHospitalityBudget ?? .infinity) + 1e-6)
+        #expect(plan.bound >= plan.score - 1e-6)
+        #expect(abs(outcome.modelObjective - plan.score) < 1e-6 * max(1, abs(plan.score)))
+    }
+
+    @Test("repair keeps a multi-day visit on one day only and the week within budget")
+    func repairResolvesDuplicates() throws {
+        let scenario = ScenarioGenerator(visits: 30, seed: 6, tight: true).scenario()
+        let view = ScenarioView(scenario)
+        let generator = CandidateGenerator(scenario: view.scenario)
+        let candidates = WeekCandidates(view: view, generator: generator, threads: 2)
+        var builder = ModelBuilder(scenario: view.scenario, generator: generator)
+        builder.sharedBudget = true
+        let parts = candidates.days.map { builder.build(candidates: candidates.onDay($0)) }
+        let days = DayModels(scenario: view.scenario, days: candidates.days, parts: parts, indexes: parts.map(ChoiceIndex.init))
+        // Each day planned on its own, as if it had the week to itself: multi-day visits land on
+        // several days and the days together may overspend.
+        let alone = try parts.indices.map { k -> [Double] in
+            try #require(ConstructionHeuristic(scenario: view.scenario, parts: [parts[k]]).complete()).values
+        }
+        let twice = days.multiDay.filter { v in parts.indices.filter { days.scheduled($0, alone[$0]).contains(v) }.count > 1 }
+        try #require(!twice.isEmpty, "the test needs a multi-day visit placed on two days")
+        let repaired = try #require(WeekRepair(days: days).repaired(alone))
+        #expect(days.isFeasible(repaired))
+        let onDays = parts.indices.flatMap { days.scheduled($0, repaired[$0]) }
+        #expect(onDays.count == Set(onDays).count)
+        if let budget = days.budget { #expect(parts.indices.reduce(0) { $0 + days.cost($1, repaired[$1]) } <= budget + 1e-6) }
+    }
+
+    @Test("a submodel re-optimises only its free variables and keeps the objective of the whole solution")
+    func submodelKeepsTheRest() {
+        var m = Model(name: "lns")
+        let x = m.addBinary("x"), y = m.addBinary("y"), z = m.addBinary("z")
+        m.addConstraint(LinearExpression.sum([x, y, z]), .lessOrEqual, 2, name: "two")
+        m.setObjective(LinearExpression([(x, 3), (y, 2), (z, 1)]), .maximize)
+        let incumbent: [Double] = [0, 1, 1]
+        let sub = Submodel(of: m, free: [x, y], fixedAt: incumbent)
+        #expect(sub.model.variableCount == 2)
+        #expect(sub.model.objectiveValue(sub.restrict(incumbent)) == 3)
+        let result = GLPKSolver.solve(sub.model)
+        #expect(result.status == .optimal)
+        #expect(result.objective == 4)   // x with z kept: 3 + 1
+        #expect(sub.expand(result.values, into: incumbent) == [1, 0, 1])
+    }
+}
