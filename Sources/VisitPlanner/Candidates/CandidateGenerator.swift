@@ -15,6 +15,10 @@ struct CandidateGenerator: Sendable {
     /// What a replan keeps of the plan it replaces (empty when planning from scratch).
     var baseline = ModelBaseline()
 
+    /// The room types of the model: identical rooms together when planning from scratch, every
+    /// room on its own in a replan.
+    var roomTypes: RoomTypes { RoomTypes(scenario: scenario, aggregate: baseline.isEmpty) }
+
     init(scenario: Scenario, leadTime: LeadTimeRule? = nil) {
         self.scenario = scenario
         self.eligibility = Eligibility(scenario: scenario)

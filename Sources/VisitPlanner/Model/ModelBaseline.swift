@@ -51,6 +51,9 @@ struct ModelBaseline: Sendable {
 
     init() {}
 
+    /// True when planning from scratch (nothing to keep).
+    var isEmpty: Bool { items.isEmpty && hosts.isEmpty && scheduled.isEmpty && frozen.isEmpty && pinned.isEmpty && excluded.isEmpty }
+
     init(_ baseline: PlanBaseline, view: ScenarioView) {
         let s = view.scenario
         let roomIndex = Dictionary(uniqueKeysWithValues: s.rooms.enumerated().map { ($1.id, $0) })

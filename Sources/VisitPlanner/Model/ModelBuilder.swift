@@ -36,10 +36,12 @@ struct ModelBuilder: Sendable {
         HostRule(scenario: scenario, eligibility: eligibility, calendar: generator.staffCalendar).apply(to: &pm)
         var itCover = ITCoverRule(scenario: scenario)
         itCover.enforced = enforceITCover
-        MeetingRule(scenario: scenario, eligibility: eligibility, itCover: itCover, calendar: generator.staffCalendar).apply(to: &pm)
+        let roomTypes = generator.roomTypes
+        MeetingRule(scenario: scenario, roomTypes: roomTypes, eligibility: eligibility, itCover: itCover,
+                    calendar: generator.staffCalendar).apply(to: &pm)
         TourRule(scenario: scenario, eligibility: eligibility, calendar: generator.staffCalendar).apply(to: &pm)
         MealRule(scenario: scenario, sharedBudget: sharedBudget).apply(to: &pm)
-        AvailabilityRule(scenario: scenario).apply(to: &pm)
+        AvailabilityRule(scenario: scenario, roomTypes: roomTypes).apply(to: &pm)
         itCover.apply(to: &pm)
         let terms = ObjectiveTerms(scenario: scenario)
         for choice in pm.timings {

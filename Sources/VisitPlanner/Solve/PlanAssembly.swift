@@ -10,7 +10,8 @@ struct PlanAssembly: Sendable {
 
     func outcome(_ solved: SolvedWeek, seconds: Double) throws(PlannerError) -> PlanningOutcome {
         let scenario = view.full
-        let scheduled = solved.scheduled
+        // The model places meetings in room types; each gets a concrete room of its type here.
+        let scheduled = try RoomPartition(scenario: view.scenario, types: generator.roomTypes).assigned(solved.scheduled)
         let explainer = UnscheduledExplainer(scenario: view.scenario, generator: generator)
         var visits = view.scenario.visits.indices.map { v in
             if let planned = scheduled[v] { return planned }

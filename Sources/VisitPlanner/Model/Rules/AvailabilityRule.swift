@@ -5,16 +5,18 @@ import VisitDomain
 /// and outside `unavailable`, and rooms, routes and caterers outside their closures. The rows here
 /// keep everyone and everything to its capacity at every slot: a person on one duty at a time, a
 /// room for one meeting (plus turnover), a route for `concurrentGroups` groups, a caterer for
-/// `capacity` diners; and the daily limits on duty minutes and on visits per host.
+/// `capacity` diners; and the daily limits on duty minutes and on visits per host. A room type
+/// (`RoomTypes`) holds as many meetings at once as it has rooms.
 struct AvailabilityRule: Sendable {
     let scenario: Scenario
+    let roomTypes: RoomTypes
 
     func apply(to pm: inout PlanningModel) {
         let rows = SlotRows(slotMinutes: scenario.calendar.slotMinutes)
         let turnover = scenario.policies.roomTurnoverMinutes
         for (r, uses) in grouped(pm.rooms, by: \.resource) {
             let usages = uses.map { Usage(start: $0.timing.start, end: $0.timing.end + turnover, amount: 1, variable: $0.variable) }
-            rows.add(usages, capacity: 1, name: "availability.room[\(scenario.rooms[r].id)]", to: &pm.milp)
+            rows.add(usages, capacity: Double(roomTypes.count(r)), name: "availability.room[\(scenario.rooms[r].id)]", to: &pm.milp)
         }
         for (r, uses) in grouped(pm.routes, by: \.resource) {
             let route = scenario.tourRoutes[r]

@@ -4,9 +4,11 @@ import VisitDomain
 /// Rule 5 (meeting) in the model: a running meeting takes one room that is large, equipped and
 /// secure enough (only such rooms are candidates), exactly `technical.count` technical staff whose
 /// expertise covers every topic, and exactly `sales` sales staff. The room is used for the meeting
-/// plus `roomTurnoverMinutes`; rule 8 keeps uses apart.
+/// plus `roomTurnoverMinutes`; rule 8 keeps uses apart. Identical rooms share one variable per
+/// timing (see `RoomTypes`).
 struct MeetingRule: Sendable {
     let scenario: Scenario
+    let roomTypes: RoomTypes
     let eligibility: Eligibility
     let itCover: ITCoverRule
     let calendar: StaffCalendar
@@ -26,8 +28,10 @@ struct MeetingRule: Sendable {
                     let tag = "\(visit.id).\(i)@\(timing.start)"
                     var roomSum = LinearExpression()
                     for r in pm.candidates[v].options[i][timing] ?? []
-                    where frozen || meeting.equipment.isEmpty || !itCover.enforced || itCover.coverPossible(building: scenario.rooms[r].building, during: timing) {
-                        let y = pm.milp.addBinary("room[\(tag),\(scenario.rooms[r].id)]")
+                    where roomTypes.isRepresentative(r) && (frozen || meeting.equipment.isEmpty || !itCover.enforced
+                        || itCover.coverPossible(building: scenario.rooms[r].building, during: timing)) {
+                        let type = roomTypes.count(r) > 1 ? "+\(roomTypes.count(r) - 1)" : ""
+                        let y = pm.milp.addBinary("room[\(tag),\(scenario.rooms[r].id)\(type)]")
                         roomSum.add(y)
                         pm.rooms.append(ResourceChoice(item: ref, timing: timing, resource: r, variable: y))
                     }
