@@ -19,8 +19,10 @@ struct PlanningPool: Sendable {
     /// Stack of each worker thread: model building and GLPK's branch-and-cut recurse a little.
     static let stackSize = 16 << 20
 
-    /// Plans every scenario; `finished` is called (on a worker thread) as each one ends.
-    func plan(_ scenarios: [Scenario], finished: @escaping @Sendable (Int, PlanRun) -> Void) -> [PlanRun] {
+    /// Plans every scenario; `started` and `finished` are called (on a worker thread) as each one
+    /// begins and ends.
+    func plan(_ scenarios: [Scenario], started: @escaping @Sendable (Int) -> Void = { _ in },
+              finished: @escaping @Sendable (Int, PlanRun) -> Void) -> [PlanRun] {
         guard !scenarios.isEmpty else { return [] }
         let order = scenarios.indices.sorted { (scenarios[$0].visits.count, $1) > (scenarios[$1].visits.count, $0) }
         let state = PoolState(order: order)
@@ -30,6 +32,7 @@ struct PlanningPool: Sendable {
         for _ in 0..<workers {
             let thread = Thread {
                 while let index = state.claim() {
+                    started(index)
                     let run = PlanRun.plan(scenarios[index], options: options)
                     state.store(run, at: index)
                     finished(index, run)

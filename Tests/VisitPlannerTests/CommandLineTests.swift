@@ -100,3 +100,68 @@ struct CommandLineTests {
         #expect(plans[0] == plans[1])
     }
 }
+
+/// `visitplan whatif`: every format from the command line, progress on standard error, and bad
+/// variants refused with the file and the place in it.
+@Suite("visitplan whatif command line")
+struct WhatIfCommandLineTests {
+    /// A what-if file beside a copy of the small office week.
+    static func study(_ variants: String) throws -> (TemporaryDirectory, String) {
+        let scratch = try TemporaryDirectory()
+        _ = try scratch.write(String(contentsOfFile: TestScenarios.examplePath("small-office.yaml"), encoding: .utf8),
+                              to: "small-office.yaml")
+        let path = try scratch.write("base: small-office.yaml\nvariants:\n" + variants, to: "study.yaml")
+        return (scratch, path)
+    }
+
+    static let variants = """
+          - name: no-secure-room
+            remove: {rooms: [S-2]}
+          - name: double-demand
+            scaleDemand: 2
+
+        """
+
+    @Test("text, json and html: the same runs, progress per run on standard error", arguments: ["text", "json", "html"])
+    func everyFormat(format: String) throws {
+        guard let tool = CommandLineTool.locate() else { Issue.record("visitplan was not built"); return }
+        let (scratch, path) = try Self.study(Self.variants)
+        let out = scratch.url.appendingPathComponent("comparison.\(format)").path
+        let run = try tool.run(["whatif", path, "--format", format, "--jobs", "2", "--time-limit", "20", "-o", out])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        for name in ["base", "no-secure-room", "double-demand"] {
+            #expect(run.stderr.contains(name), "progress names \(name): \(run.stderr)")
+        }
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        switch format {
+        case "json":
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+            let runs = try #require(object["runs"] as? [[String: Any]])
+            #expect(runs.map { $0["name"] as? String } == ["base", "no-secure-room", "double-demand"])
+        case "html":
+            #expect(written.hasPrefix("<!DOCTYPE html>") || written.hasPrefix("<!doctype html>"))
+            #expect(written.contains("<svg"))
+            #expect(!written.contains("<script src") && !written.contains("<link rel=\"stylesheet\" href"))
+        default:
+            #expect(written.contains("no-secure-room") && written.contains("double-demand"))
+            // V-2004 is confidential: without the secure room it is newly dropped.
+            #expect(written.contains("V-2004"), "\(written)")
+        }
+    }
+
+    @Test("a variant removing a room that does not exist exits 2 naming the file and the place in it")
+    func badVariant() throws {
+        guard let tool = CommandLineTool.locate() else { Issue.record("visitplan was not built"); return }
+        let (scratch, path) = try Self.study("""
+              - name: typo
+                remove: {rooms: [S-9]}
+
+            """)
+        let run = try withExtendedLifetime(scratch) { try tool.run(["whatif", path]) }
+        #expect(run.status == 2, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("study.yaml"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("variants[0].remove.rooms[0]"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("S-9"), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+}

@@ -28,6 +28,24 @@ struct TourRuleTests {
         _ = try result.scheduled("V-zh")
     }
 
+    @Test("a tour crowded out for want of guides names the guides, not the route that has room")
+    func crowdedOutByGuides() throws {
+        let result = try TestScenarios.plan("tour-crowding.yaml")
+        #expect(try result.scheduled("V-zh1").items[0].guides == ["chen"])
+        let reasons = try result.reasons("V-zh2")
+        #expect(reasons.anyContains("crowded out", "guides speaking zh", "(chen)", "V-zh1"), "reasons: \(reasons)")
+        #expect(!reasons.anyContains("showroom"), "the showroom has a free group slot: \(reasons)")
+    }
+
+    @Test("a tour crowded out by the route's group slots names the route")
+    func crowdedOutBySlots() throws {
+        let result = try TestScenarios.plan("tour-crowding.yaml", [.set("tourRoutes[0].concurrentGroups", 1)])
+        _ = try result.scheduled("V-en1")
+        let reasons = try result.reasons("V-en2")
+        #expect(reasons.anyContains("crowded out", "group slots of showroom", "V-en1"), "reasons: \(reasons)")
+        #expect(!reasons.anyContains("guides"), "an English guide is free: \(reasons)")
+    }
+
     @Test("a confidential route is toured with an NDA")
     func confidentialRouteWithNDA() throws {
         let result = try TestScenarios.plan("tour-confidential.yaml")

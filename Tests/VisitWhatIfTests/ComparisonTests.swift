@@ -30,10 +30,12 @@ struct ComparisonTests {
     @Test func theBaseBottlenecksNameWhatTheCrowdedOutTourWaitsFor() throws {
         let base = try #require(Self.result?.comparison.runs.first?.bottlenecks)
         let route = try #require(base.resources.first { $0.kind == .route && $0.id == "showroom" })
-        #expect(route.neededBy == ["T-2"])
-        #expect(route.pressure == 1)   // T-2 has one possible time, and its reason names the showroom alone
-        #expect(base.top(1).first?.id == "showroom")
         let guide = try #require(base.resources.first { $0.id == "g1" })
+        // T-2 waits for the only guide, g1, not for the showroom, which has a group slot free.
+        #expect(guide.neededBy == ["T-2"])
+        #expect(guide.pressure == 1)   // T-2 has one possible time, and its reason names g1 alone
+        #expect(route.neededBy.isEmpty)
+        #expect(base.top(1).first?.id == "g1")
         #expect(guide.roles == ["guide"])
         // g1 guides T-1 for one hour of a 9.5-hour working day.
         #expect(abs(guide.bookedShare - 60.0 / 570.0) < 1e-9)

@@ -3,7 +3,7 @@ import Synchronization
 import Testing
 import VisitDomain
 import VisitPlanner
-import VisitWhatIf
+@testable import VisitWhatIf
 
 @Suite("Parallel what-if runs")
 struct ParallelRunTests {
@@ -40,6 +40,20 @@ struct ParallelRunTests {
         #expect(sequential.runs.map { $0.plan?.timeless } == parallel.runs.map { $0.plan?.timeless })
         #expect(sequential.runs.map(\.name) == ["base", "second-guide", "no-secure-room", "banquet-400", "double-demand"])
         #expect(!parallel.comparison.hasFailures)
+    }
+
+    @Test("the pool runs as many plans at once as it has jobs, never more", arguments: [1, 2, 3])
+    func runsOverlapUpToTheJobs(jobs: Int) throws {
+        let scenario = try #require(MiniWeek.study(Self.variants).variants.last).scenario
+        let counter = Mutex((running: 0, most: 0))
+        let pool = PlanningPool(jobs: jobs, options: PlannerOptions(timeLimit: 30, threads: 1))
+        let runs = pool.plan(Array(repeating: scenario, count: 6),
+                             started: { _ in counter.withLock { $0.running += 1; $0.most = max($0.most, $0.running) } },
+                             finished: { _, _ in counter.withLock { $0.running -= 1 } })
+        #expect(runs.count == 6)
+        #expect(runs.allSatisfy { (try? $0.outcome.get()) != nil })
+        // Each plan takes far longer than starting a thread: the workers start together and overlap.
+        #expect(counter.withLock { $0.most } == jobs)
     }
 
     @Test func theSameScenarioPlannedOnTwoThreadsAtOnceGivesTheSamePlan() throws {

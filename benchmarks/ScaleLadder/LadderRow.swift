@@ -27,6 +27,25 @@ struct LadderRow: Codable, Sendable {
     var violations: Int?
     /// What went wrong, when something did.
     var message: String?
+    /// The planning strategy (`automatic`, `monolithic`, `decomposed`).
+    var strategy: String?
+    /// Every better plan reported while planning (the model objective), in time order.
+    var trace: [TracePoint]?
+
+    /// A plan reported during planning.
+    struct TracePoint: Codable, Sendable {
+        var seconds: Double
+        var score: Double
+    }
+
+    /// Seconds until the first plan scoring at least `target` (within 1e-6 relative), or the
+    /// final time when only the final plan does.
+    func secondsToReach(_ target: Double) -> Double? {
+        let tolerance = 1e-6 * max(1, abs(target))
+        if let point = trace?.first(where: { $0.score >= target - tolerance }) { return point.seconds }
+        if let score, score >= target - tolerance { return finalSeconds }
+        return nil
+    }
 
     /// The solver stopped at the time limit before it had a bound (still in the LP relaxation):
     /// the planner then reports the score itself as the bound.

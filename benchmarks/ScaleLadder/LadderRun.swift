@@ -25,18 +25,23 @@ enum LadderRun {
     struct Settings: Sendable {
         var timeLimit: Double
         var relativeGap: Double
+        var strategy: PlanningStrategy = .automatic
+        var tuning = SolverTuning()
     }
 
     static func plan(_ scenario: Scenario, label: String, settings: Settings) -> LadderRow {
         let clock = FirstPlanClock()
-        let options = PlannerOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, progress: { progress in
-            if progress.bestScore != nil { clock.markFirstPlan() }
-        })
+        var options = PlannerOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, progress: { progress in
+            if let score = progress.bestScore { clock.markPlan(score: score) }
+        }, strategy: settings.strategy)
+        options.tuning = settings.tuning
         var row = LadderRow(label: label, visits: scenario.visits.count, status: "error")
+        row.strategy = settings.strategy.rawValue
         do {
             let outcome = try Planner(scenario: scenario).plan(options: options)
             row.finalSeconds = clock.elapsed
             row.firstPlanSeconds = clock.firstPlanSeconds
+            row.trace = clock.trace
             let report = PlanChecker(scenario: scenario).check(outcome.plan)
             row.timings = outcome.statistics.timings
             row.variables = outcome.statistics.variables
@@ -63,23 +68,30 @@ enum LadderRun {
     }
 }
 
-/// Times a planning call and the first plan reported during it (reports may come from any thread).
+/// Times a planning call and every better plan reported during it (reports may come from any thread).
 final class FirstPlanClock: @unchecked Sendable {
     private let start = ContinuousClock.now
     private let lock = NSLock()
-    private var firstPlan: Double?
+    private var points: [LadderRow.TracePoint] = []
 
-    func markFirstPlan() {
+    func markPlan(score: Double) {
         let now = elapsed
         lock.lock()
         defer { lock.unlock() }
-        if firstPlan == nil { firstPlan = now }
+        if points.last.map({ score > $0.score }) ?? true { points.append(.init(seconds: now, score: score)) }
     }
 
     var firstPlanSeconds: Double? {
         lock.lock()
         defer { lock.unlock() }
-        return firstPlan
+        return points.first?.seconds
+    }
+
+    /// Each improvement: when, and the score then.
+    var trace: [LadderRow.TracePoint] {
+        lock.lock()
+        defer { lock.unlock() }
+        return points
     }
 
     var elapsed: Double {

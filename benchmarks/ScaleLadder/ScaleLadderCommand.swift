@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import MILP
 import ScenarioGenerator
+import VisitPlanner
 
 /// `scale-ladder`: plans generated weeks of growing size, and optionally the reference weeks, each
 /// in its own process, and prints model size, times, scores, bounds, gaps and peak memory.
@@ -38,6 +40,27 @@ struct ScaleLadderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each generated week into this directory as YAML (FORMAT.md).", valueName: "dir"))
     var writeScenarios: String?
 
+    @Option(help: "How to plan each week: automatic, monolithic (one model) or decomposed (by day).")
+    var strategy: PlanningStrategy = .automatic
+
+    @Flag(help: "Plan each generated week twice, monolithic and decomposed, and print both side by side.")
+    var compare = false
+
+    @Flag(help: "Turn GLPK's cutting planes off.")
+    var noCuts = false
+
+    @Flag(help: "Turn GLPK's feasibility pump on.")
+    var feasibilityPump = false
+
+    @Flag(help: "Turn GLPK's proximity search on.")
+    var proximitySearch = false
+
+    @Option(help: "GLPK's branching: ffv, lfv, mfv, dth (default) or pch.")
+    var branching: String = "dth"
+
+    @Option(help: "GLPK's backtracking: dfs, bfs, blb (default) or bph.")
+    var backtracking: String = "blb"
+
     @Option(help: .hidden)
     var single: Int?
 
@@ -48,6 +71,7 @@ struct ScaleLadderCommand: ParsableCommand {
         _ = try parsedSizes()
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be from 0 to below 1 (e.g. 0.01 for 1 %)") }
+        _ = try tuning()
         if let reference {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -67,7 +91,7 @@ struct ScaleLadderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = LadderRun.Settings(timeLimit: timeLimit, relativeGap: gap)
+        let settings = LadderRun.Settings(timeLimit: timeLimit, relativeGap: gap, strategy: strategy, tuning: try tuning())
         if let single { return try printRow(LadderRun.generated(visits: single, seed: seed, tight: tight, settings: settings)) }
         if let singleFile { return try printRow(LadderRun.file(singleFile, settings: settings)) }
 
@@ -79,7 +103,18 @@ struct ScaleLadderCommand: ParsableCommand {
         fflush(nil)   // before the children write to the terminal
 
         var all: [LadderRow] = []
-        if !sizes.isEmpty {
+        if compare && !sizes.isEmpty {
+            let pairs = sizes.map { size in
+                let arguments = ["--single", "\(size)", "--seed", "\(seed)"] + (tight ? ["--tight"] : [])
+                return (monolithic: rung(label: "\(size)", visits: size, arguments: arguments, strategy: .monolithic),
+                        decomposed: rung(label: "\(size)", visits: size, arguments: arguments, strategy: .decomposed))
+            }
+            all += pairs.flatMap { [$0.monolithic, $0.decomposed] }
+            print(markdown ? "### Monolithic against decomposed (\(tight ? "tight" : "normal"), seed \(seed))\n" : "Monolithic against decomposed")
+            print(LadderTable.comparison(pairs).render(markdown: markdown))
+            printNotes(pairs.flatMap { [$0.monolithic, $0.decomposed] }, best: [:])
+            fflush(nil)
+        } else if !sizes.isEmpty {
             let rows = sizes.map { size in
                 rung(label: "\(size)", visits: size, arguments: ["--single", "\(size)", "--seed", "\(seed)"] + (tight ? ["--tight"] : []))
             }
@@ -108,12 +143,38 @@ struct ScaleLadderCommand: ParsableCommand {
 
     // MARK: Parts
 
-    private func rung(label: String, visits: Int, arguments: [String]) -> LadderRow {
-        FileHandle.standardError.write(Data("planning \(label)…\n".utf8))
-        let row = ChildProcess.run(arguments: arguments + ["--time-limit", "\(timeLimit)", "--gap", "\(gap)"], label: label, visits: visits,
-                                   deadline: timeLimit * 4 + 600)
+    private func rung(label: String, visits: Int, arguments: [String], strategy: PlanningStrategy? = nil) -> LadderRow {
+        let strategy = strategy ?? self.strategy
+        FileHandle.standardError.write(Data("planning \(label) (\(strategy.rawValue))…\n".utf8))
+        let row = ChildProcess.run(arguments: arguments + ["--time-limit", "\(timeLimit)", "--gap", "\(gap)"] + childOptions(strategy),
+                                   label: label, visits: visits, deadline: timeLimit * 4 + 600)
         FileHandle.standardError.write(Data("  \(row.status) in \(LadderTable.seconds(row.finalSeconds)) s\n".utf8))
         return row
+    }
+
+    /// The strategy and GLPK settings, as the child's arguments.
+    private func childOptions(_ strategy: PlanningStrategy) -> [String] {
+        var arguments = ["--strategy", strategy.rawValue, "--branching", branching, "--backtracking", backtracking]
+        if noCuts { arguments.append("--no-cuts") }
+        if feasibilityPump { arguments.append("--feasibility-pump") }
+        if proximitySearch { arguments.append("--proximity-search") }
+        return arguments
+    }
+
+    /// GLPK's settings from the options.
+    func tuning() throws -> SolverTuning {
+        var tuning = SolverTuning()
+        tuning.cuts = !noCuts
+        tuning.feasibilityPump = feasibilityPump
+        tuning.proximitySearch = proximitySearch
+        let branchings: [String: Branching] = ["ffv": .firstFractional, "lfv": .lastFractional, "mfv": .mostFractional,
+                                               "dth": .driebeckTomlin, "pch": .hybridPseudoCost]
+        let backtrackings: [String: Backtracking] = ["dfs": .depthFirst, "bfs": .breadthFirst, "blb": .bestLocalBound, "bph": .bestProjection]
+        guard let b = branchings[branching] else { throw ValidationError("--branching must be one of ffv, lfv, mfv, dth, pch") }
+        guard let t = backtrackings[backtracking] else { throw ValidationError("--backtracking must be one of dfs, bfs, blb, bph") }
+        tuning.branching = b
+        tuning.backtracking = t
+        return tuning
     }
 
     private func printRow(_ row: LadderRow) throws {
@@ -186,3 +247,5 @@ enum Machine {
         return "\(cores) cores, \(model), \(String(format: "%.1f", memory)) GiB memory"
     }
 }
+
+extension PlanningStrategy: ExpressibleByArgument {}

@@ -1,4 +1,3 @@
-import Foundation
 import MILP
 
 /// One GLPK solve of a day (or a neighbourhood of one) on the calling thread, started from a
@@ -9,6 +8,7 @@ struct DaySolve: Sendable {
     var incumbent: [Double]
     var timeLimit: Double
     var relativeGap: Double
+    var tuning: SolverTuning
 
     struct Outcome: Sendable {
         /// The best values found (the incumbent when nothing better was found).
@@ -23,15 +23,7 @@ struct DaySolve: Sendable {
     func run() -> Outcome {
         var options = SolverOptions(timeLimit: max(0.01, timeLimit), relativeGap: relativeGap)
         options.incumbent = incumbent
-        options.verbose = ProcessInfo.processInfo.environment["VISITPLAN_GLPK"] != nil
-        let env = ProcessInfo.processInfo.environment
-        if let c = env["VP_CUTS"] { options.cuts = c == "1" }
-        if env["VP_FP"] != nil { options.feasibilityPump = true }
-        if env["VP_PS"] != nil { options.proximitySearch = true }
-        switch env["VP_BR"] { case "ffv": options.branching = .firstFractional; case "lfv": options.branching = .lastFractional
-        case "mfv": options.branching = .mostFractional; case "pch": options.branching = .hybridPseudoCost; default: break }
-        switch env["VP_BT"] { case "dfs": options.backtracking = .depthFirst; case "bfs": options.backtracking = .breadthFirst
-        case "bph": options.backtracking = .bestProjection; default: break }
+        tuning.apply(to: &options)
         let result = GLPKSolver.solve(model, options: options)
         trace("  day solve \(model.variableCount) vars: \(result.status) \(result.objective ?? -1) bound \(result.bound ?? -1) in \(result.seconds) s (limit \(timeLimit)) start \(model.objectiveValue(incumbent)) \(result.message ?? "")")
         let start = model.objectiveValue(incumbent)

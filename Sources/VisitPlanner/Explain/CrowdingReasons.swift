@@ -92,7 +92,9 @@ struct CrowdingReasons: Sendable {
                     return blocker
                 }
             case .tour:
+                // Per route, whether its group slots, its guides, or both are what is missing.
                 var holders: [String] = []
+                var slotsShort: [String] = [], guidesShort: [String] = [], guideIDs: [String] = []
                 var fits = false
                 for r in options {
                     let route = scenario.tourRoutes[r]
@@ -102,12 +104,25 @@ struct CrowdingReasons: Sendable {
                         .filter { scenario.isAvailable($0, for: t.interval) }
                     let free = guides.filter { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).isEmpty }
                     if used + groups <= route.concurrentGroups && free.count >= groups { fits = true; break }
-                    holders += PlanOccupancy.overlapping(occ.routes[route.id], t.start, t.end).map(\.visit)
-                    holders += guides.flatMap { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).map(\.visit) }
+                    if used + groups > route.concurrentGroups {
+                        slotsShort.append(route.id)
+                        holders += PlanOccupancy.overlapping(occ.routes[route.id], t.start, t.end).map(\.visit)
+                    }
+                    if free.count < groups {
+                        guidesShort.append(route.id)
+                        guideIDs += guides.map(\.id)
+                        holders += guides.flatMap { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).map(\.visit) }
+                    }
                 }
                 if !fits {
-                    let names = options.map { scenario.tourRoutes[$0].id }.joined(separator: ", ")
-                    return Blocker(rule: .tour, need: "the group slots and guides speaking \(visit.language ?? "its language") on \(names)", holders: unique(holders))
+                    var needs: [String] = []
+                    if !guidesShort.isEmpty {
+                        let who = guideIDs.isEmpty ? "none available" : unique(guideIDs).joined(separator: ", ")
+                        // The route ids are left out here, so that a reason names the route only when its slots are full.
+                        needs.append("the guides speaking \(visit.language ?? "its language") certified for its route\(guidesShort.count > 1 ? "s" : "") (\(who))")
+                    }
+                    if !slotsShort.isEmpty { needs.append("the group slots of \(slotsShort.joined(separator: ", "))") }
+                    return Blocker(rule: .tour, need: needs.joined(separator: " and "), holders: unique(holders))
                 }
             case .meal:
                 let diners = scenario.diners(visit)

@@ -22,6 +22,7 @@ struct MonolithicSolve: Sendable {
         let reporter = reporter
         solverOptions.progress = { p in reporter.report(score: p.incumbent, bound: p.bound) }
         solverOptions.incumbent = constructed?.values
+        options.tuning.apply(to: &solverOptions)
         let result = GLPKSolver.solve(model.milp, options: solverOptions)
         let status: PlanStatus
         var values = result.values

@@ -71,6 +71,8 @@ public struct PlannerOptions: Sendable {
     public var strategy: PlanningStrategy
     /// Threads for the day models and their solves (at least 1; default: the active processors).
     public var threads: Int
+    /// GLPK's search settings.
+    public var tuning = SolverTuning()
 
     public init(timeLimit: Double? = 60, relativeGap: Double = 1e-4, progress: (@Sendable (PlannerProgress) -> Void)? = nil,
                 exportModelPath: String? = nil, strategy: PlanningStrategy = .automatic,
