@@ -27,6 +27,12 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Write the exact model to this file before solving (.lp: CPLEX LP, .mps: free MPS).")
     var exportModel: String?
 
+    @Option(name: .long, help: "With --export-model: write the model of this day (YYYY-MM-DD) as the decomposition builds it.")
+    var exportDay: String?
+
+    @Option(name: .long, help: "automatic (one model up to 60 visits, else by day), monolithic or decomposed.")
+    var strategy: PlanningStrategy = .automatic
+
     @Flag(name: .long, help: "Print no progress on standard error.")
     var quiet = false
 
@@ -36,12 +42,17 @@ struct PlanCommand: ParsableCommand {
         if let exportModel, !["lp", "mps"].contains((exportModel as NSString).pathExtension.lowercased()) {
             throw ValidationError("--export-model needs a file ending in .lp or .mps")
         }
+        if let exportDay {
+            guard exportModel != nil else { throw ValidationError("--export-day needs --export-model FILE") }
+            guard LocalDate(iso: exportDay) != nil else { throw ValidationError("--export-day \(exportDay): expected a date YYYY-MM-DD") }
+        }
     }
 
     func run() throws {
         let scenario = try loadScenario(self.scenario)
         let quiet = self.quiet
-        var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel)
+        var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel, strategy: strategy)
+        options.exportDay = exportDay.flatMap { LocalDate(iso: $0) }
         if !quiet {
             options.progress = { p in
                 let best = p.bestScore.map { String(format: "%.2f", $0) } ?? "-"
@@ -62,3 +73,5 @@ struct PlanCommand: ParsableCommand {
         }
     }
 }
+
+extension PlanningStrategy: ExpressibleByArgument {}

@@ -101,6 +101,43 @@ struct CommandLineTests {
     }
 }
 
+/// `visitplan plan --export-model`: the whole week's model, or one day's.
+@Suite("visitplan plan --export-model")
+struct ExportModelCommandLineTests {
+    @Test("the week's LP names every plannable visit; a day's LP only that day's, and exports in both formats", arguments: ["lp", "mps"])
+    func weekAndDay(format: String) throws {
+        guard let tool = CommandLineTool.locate() else { Issue.record("visitplan was not built"); return }
+        let scratch = try TemporaryDirectory()
+        let scenario = TestScenarios.examplePath("small-office.yaml")
+        let week = scratch.url.appendingPathComponent("week.\(format)").path
+        let day = scratch.url.appendingPathComponent("tuesday.\(format)").path
+        let weekRun = try tool.run(["plan", scenario, "--export-model", week, "--quiet", "--time-limit", "10"])
+        let dayRun = try tool.run(["plan", scenario, "--export-model", day, "--export-day", "2026-12-15", "--quiet", "--time-limit", "10"])
+        #expect(weekRun.status == 0 && dayRun.status == 0, "\(weekRun.stderr) \(dayRun.stderr)")
+        let weekText = try String(contentsOfFile: week, encoding: .utf8), dayText = try String(contentsOfFile: day, encoding: .utf8)
+        // Names are made safe for LP and MPS files: V-2001 is written V_2001.
+        for id in ["V_2001", "V_2002", "V_2004", "V_2007"] { #expect(weekText.contains(id), "the week's model has \(id)") }
+        // Tuesday 12-15 holds V-2002 and V-2004; Monday's V-2001 and the Thursday/Friday V-2007 are not in it.
+        #expect(dayText.contains("V_2002") && dayText.contains("V_2004"))
+        #expect(!dayText.contains("V_2001") && !dayText.contains("V_2007"))
+        #expect(dayText.utf8.count < weekText.utf8.count)
+    }
+
+    @Test("a day without any possible visit, or --export-day without --export-model, is an error")
+    func badDay() throws {
+        guard let tool = CommandLineTool.locate() else { Issue.record("visitplan was not built"); return }
+        let scratch = try TemporaryDirectory()
+        let scenario = TestScenarios.examplePath("small-office.yaml")
+        let path = scratch.url.appendingPathComponent("sunday.lp").path
+        let sunday = try tool.run(["plan", scenario, "--export-model", path, "--export-day", "2026-12-13", "--quiet"])
+        #expect(sunday.status != 0)
+        #expect(sunday.stderr.contains("no visit can take place on 2026-12-13"), "stderr: \(sunday.stderr)")
+        let alone = try tool.run(["plan", scenario, "--export-day", "2026-12-15", "--quiet"])
+        #expect(alone.status != 0)
+        #expect(alone.stderr.contains("--export-day needs --export-model"), "stderr: \(alone.stderr)")
+    }
+}
+
 /// `visitplan whatif`: every format from the command line, progress on standard error, and bad
 /// variants refused with the file and the place in it.
 @Suite("visitplan whatif command line")

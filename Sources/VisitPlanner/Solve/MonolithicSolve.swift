@@ -14,7 +14,7 @@ struct MonolithicSolve: Sendable {
 
     func run() throws(PlannerError) -> SolvedWeek {
         let model = ModelBuilder(scenario: view.scenario, generator: generator).build()
-        if let path = options.exportModelPath { try export(model.milp, to: path) }
+        if let path = options.exportModelPath, options.exportDay == nil { try export(model.milp, to: path) }
         let constructed = firstIncumbent(model)
         if let constructed { reporter.report(score: model.milp.objectiveValue(constructed.values)) }
         var solverOptions = SolverOptions(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).seconds) },

@@ -23,6 +23,7 @@ public struct Planner: Sendable {
         var generator = CandidateGenerator(scenario: view.scenario, leadTime: LeadTimeRule(scenario: view.scenario,
                                                                                          standingOrders: standingOrders(baseline, view)))
         if let baseline { generator.baseline = ModelBaseline(baseline, view: view) }
+        if let day = options.exportDay, let path = options.exportModelPath { try exportDayModel(day, to: path, view: view, generator: generator) }
         let solved: SolvedWeek
         if options.strategy == .monolithic || baseline != nil {
             solved = try MonolithicSolve(view: view, generator: generator, options: options, deadline: deadline, reporter: reporter).run()
@@ -31,7 +32,7 @@ public struct Planner: Sendable {
             if options.strategy.resolved(replanning: false, days: week.days.count, visits: scenario.visits.count) == .monolithic {
                 solved = try MonolithicSolve(view: view, generator: generator, options: options, deadline: deadline, reporter: reporter).run()
             } else {
-                if let path = options.exportModelPath {
+                if let path = options.exportModelPath, options.exportDay == nil {
                     try export(ModelBuilder(scenario: view.scenario, generator: generator).build().milp, to: path)
                 }
                 solved = DecomposedSolve(view: view, generator: generator, week: week, options: options, deadline: deadline,
@@ -39,6 +40,20 @@ public struct Planner: Sendable {
             }
         }
         return try PlanAssembly(view: view, generator: generator, baseline: baseline).outcome(solved, seconds: reporter.elapsed)
+    }
+
+    /// Writes one day's model, as the decomposed strategy builds it.
+    private func exportDayModel(_ day: LocalDate, to path: String, view: ScenarioView, generator: CandidateGenerator) throws(PlannerError) {
+        let week = WeekCandidates(view: view, generator: generator, threads: 1)
+        guard week.days.contains(day.dayNumber) else {
+            throw .export("no visit can take place on \(day) (days with candidates: "
+                          + (week.days.isEmpty ? "none" : week.days.map { LocalDate(dayNumber: $0).description }.joined(separator: ", ")) + ")")
+        }
+        var builder = ModelBuilder(scenario: view.scenario, generator: generator)
+        builder.sharedBudget = true
+        var model = builder.build(candidates: week.onDay(day.dayNumber))
+        if let spent = model.spentElsewhere { model.milp.setBounds(spent, lower: 0, upper: 0) }
+        try export(model.milp, to: path)
     }
 
     /// Meals of the baseline: an order stands when a replan keeps its caterer and start.
@@ -67,6 +82,9 @@ public struct PlannerOptions: Sendable {
     public var progress: (@Sendable (PlannerProgress) -> Void)?
     /// Write the model (`.lp` or `.mps`) here before solving (the whole week's, whatever the strategy).
     public var exportModelPath: String?
+    /// With `exportModelPath`: write this day's model instead (as the decomposition builds it,
+    /// with the whole weekly budget open to the day).
+    public var exportDay: LocalDate?
     /// Monolithic or decomposed by day; `automatic` decomposes plans from scratch (see `PlanningStrategy`).
     public var strategy: PlanningStrategy
     /// Threads for the day models and their solves (at least 1; default: the active processors).
