@@ -30,7 +30,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "With --export-model: write the model of this day (YYYY-MM-DD) as the decomposition builds it.")
     var exportDay: String?
 
-    @Option(name: .long, help: "automatic (one model up to 60 visits, else by day), monolithic or decomposed.")
+    @Option(name: .long, help: "automatic (one model under 45 visits, else by day), monolithic or decomposed.")
     var strategy: PlanningStrategy = .automatic
 
     @Flag(name: .long, help: "Print no progress on standard error.")

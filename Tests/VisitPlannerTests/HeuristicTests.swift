@@ -73,6 +73,11 @@ struct HeuristicTests {
         let heuristicScore = model.milp.objectiveValue(heuristic.values)
         #expect(heuristic.placed.count > 0)
         #expect(outcome.plan.score >= heuristicScore - 1e-6 * abs(heuristicScore))
+        // The bound is a proven one even though the solver had no time for its own: at least the optimum.
+        let optimum = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: 120, strategy: .monolithic)).plan
+        try #require(optimum.status == .optimal)
+        #expect(outcome.plan.bound >= optimum.score * (1 - 1e-4))
+        if outcome.plan.status != .optimal { #expect(outcome.plan.bound > outcome.plan.score) }
     }
 }
 

@@ -50,6 +50,32 @@ struct AuthAndPageTests {
         }
     }
 
+    @Test("every write without a valid token is a 401 and changes nothing", arguments: [nil, "wrong-token-0123456789"])
+    func unauthorisedWrites(token: String?) async throws {
+        let server = try await TestServer.smallOffice()
+        let scenario = "suzhou-office-week-51"
+        try await server.test { api in
+            let event = #"{"type": "arrivalShift", "at": "2026-12-14T08:00", "visit": "V-2001", "minutes": -30}"#
+            let writes: [(HTTPRequest.Method, String, String)] = [
+                (.post, "/api/scenarios", "name: another-week\n"),
+                (.put, "/api/scenarios/\(scenario)", "name: \(scenario)\n"),
+                (.post, "/api/scenarios/\(scenario)/plans", "{}"),
+                (.post, "/api/scenarios/\(scenario)/plans/1/events", event),
+                (.post, "/api/scenarios/\(scenario)/whatifs", "variants: [{name: x, scaleDemand: 2}]\n"),
+            ]
+            for (method, path, body) in writes {
+                let reply = try await api.send(method, path, token: token, body: body, contentType: "application/yaml")
+                #expect(reply.status == .unauthorized, "\(method) \(path): \(reply.status)")
+            }
+            // Nothing was written: one scenario, one version, one plan, no events, no what-if runs.
+            #expect(try await api.get("/api/scenarios").json.arrayValue?.count == 1)
+            #expect(try await api.get("/api/scenarios/\(scenario)").json["latestVersion"]?.intValue == 1)
+            #expect(try await api.get("/api/scenarios/\(scenario)/plans").json.arrayValue?.count == 1)
+            #expect(try await api.get("/api/scenarios/\(scenario)/events").json.arrayValue?.isEmpty == true)
+            #expect(try await api.get("/api/scenarios/\(scenario)/whatifs").json.arrayValue?.isEmpty == true)
+        }
+    }
+
     @Test("/api/me names the caller, their role and whether they see costs")
     func me() async throws {
         let server = try await TestServer.make()

@@ -70,6 +70,11 @@ struct WhatIfAndArchiveTests {
             #expect(empty.status == .unprocessableContent)
             #expect(try await api.post("/api/scenarios/\(Self.scenario)/whatifs?timeLimit=0", token: TestTokens.planner,
                                        body: Self.variants, contentType: "application/yaml").status == .badRequest)
+            let unreadable = try await api.post("/api/scenarios/\(Self.scenario)/whatifs", token: TestTokens.planner,
+                                                body: "variants: [unclosed\n", contentType: "application/yaml")
+            #expect([.badRequest, .unprocessableContent].contains(unreadable.status), "\(unreadable.text)")
+            #expect(try await api.post("/api/scenarios/\(Self.scenario)/whatifs?version=two", token: TestTokens.planner,
+                                       body: Self.variants, contentType: "application/yaml").status == .badRequest)
             #expect(try await api.get("/api/whatifs/42", token: TestTokens.planner).status == .notFound)
             #expect(try await api.get("/api/scenarios/\(Self.scenario)/whatifs").json.arrayValue?.isEmpty == true)
         }

@@ -60,10 +60,10 @@ struct LadderTable: Sendable {
     /// soon the decomposed pipeline reached the monolithic solve's final score.
     static func comparison(_ pairs: [(monolithic: LadderRow, decomposed: LadderRow)]) -> LadderTable {
         LadderTable(
-            columns: ["visits", "mono status", "mono score", "mono gap", "mono first s", "mono final s", "mono MiB",
+            columns: ["visits", "variables", "rows", "mono status", "mono score", "mono gap", "mono first s", "mono final s", "mono MiB",
                       "dec status", "dec score", "dec gap", "dec first s", "dec s to mono score", "dec final s", "dec MiB"],
             rows: pairs.map { m, d in
-                [m.label, m.status, score(m.score), percent(m.gapPercent), seconds(m.firstPlanSeconds), seconds(m.finalSeconds),
+                [m.label, int(m.variables), int(m.rows), m.status, score(m.score), percent(m.gapPercent), seconds(m.firstPlanSeconds), seconds(m.finalSeconds),
                  mebibytes(m.peakMemoryMiB), d.status, score(d.score), percent(d.gapPercent), seconds(d.firstPlanSeconds),
                  m.score.flatMap { d.secondsToReach($0) }.map { String(format: "%.1f", $0) } ?? "not reached",
                  seconds(d.finalSeconds), mebibytes(d.peakMemoryMiB)]

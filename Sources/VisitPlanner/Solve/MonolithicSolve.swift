@@ -40,10 +40,21 @@ struct MonolithicSolve: Sendable {
         }
         let zero = [Double](repeating: 0, count: model.milp.variableCount)
         return SolvedWeek(scheduled: SolutionReader(view: view, model: model).visits(from: values), status: status,
-                          bound: result.bound, modelObjective: model.milp.objectiveValue(values.isEmpty ? zero : values),
+                          bound: result.bound ?? fallbackBound(model), modelObjective: model.milp.objectiveValue(values.isEmpty ? zero : values),
                           candidates: model.candidates,
                           statistics: ModelStatistics(visits: view.scenario.visits.count, timings: model.timings.count,
                                                       variables: model.milp.variableCount, rows: model.milp.constraintCount))
+    }
+
+    /// A proven bound when GLPK stopped before it had one (still in the LP relaxation): every visit
+    /// at its best timing with its best resources and people, as if it had the week to itself;
+    /// in a replan (whose objective has terms for what changes), every positive term at once.
+    func fallbackBound(_ model: PlanningModel) -> Double {
+        guard model.baseline.isEmpty else {
+            return model.objective.constant + model.objective.terms.values.reduce(0) { $0 + max(0, $1) }
+        }
+        let whole = DayModels(scenario: view.scenario, days: [0], parts: [model], indexes: [ChoiceIndex(model)])
+        return whole.standaloneBound(0, objective: model.objective).total
     }
 
     /// The solver's first incumbent: the baseline put back as far as it holds (replanning), then

@@ -50,5 +50,7 @@ final class PlanRunner: Sendable {
             }
         }
         progress.update { $0[id] = nil }
+        // A finished run needs no handle: waiting for it returns at once.
+        tasks.update { $0[id] = nil }
     }
 }

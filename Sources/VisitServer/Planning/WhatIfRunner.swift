@@ -56,6 +56,8 @@ final class WhatIfRunner: Sendable {
             }
         }
         progress.update { $0[id] = nil }
+        // A finished run needs no handle: waiting for it returns at once.
+        tasks.update { $0[id] = nil }
     }
 
     /// The study of the posted variants on a copy of `version`. The `base` of a posted what-if file
