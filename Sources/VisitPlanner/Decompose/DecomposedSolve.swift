@@ -39,12 +39,16 @@ struct DecomposedSolve: Sendable {
         }()
         let dayNumbers = week.days
         let week = self.week
+        trace("decomposed: candidates at \(reporter.elapsed)")
         let parts = parallelMap(dayNumbers.count, threads: options.threads) { builder.build(candidates: week.onDay(dayNumbers[$0])) }
+        trace("decomposed: day models at \(reporter.elapsed)")
         let indexes = parallelMap(parts.count, threads: options.threads) { ChoiceIndex(parts[$0]) }
         let days = DayModels(scenario: scenario, days: dayNumbers, parts: parts, indexes: indexes)
         var search = WeekSearch(days: days, options: options, deadline: deadline, reporter: reporter,
                                 visitsPerNeighbourhood: neighbourhoodVisits)
+        trace("decomposed: indexes at \(reporter.elapsed)")
         search.start(ConstructionHeuristic(scenario: scenario, parts: parts).complete(nil, placed: [], indexes: indexes))
+        trace("decomposed: first plan at \(reporter.elapsed)")
         // Lagrangian rounds and neighbourhood passes take turns while either can still help.
         var pricing = parts.allSatisfy { $0.milp.variableCount <= exactDayVariables }
         var searching = true
