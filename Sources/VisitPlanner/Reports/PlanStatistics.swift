@@ -1,16 +1,17 @@
 import VisitDomain
 
 /// Figures a coordinator or planner reads off a plan: counts, money and how busy rooms, guides and
-/// hosts are. Utilisation is booked minutes over available minutes on the horizon's working days.
+/// hosts are. Utilisation is booked minutes over open minutes on the horizon's working days
+/// (closures and leave taken out).
 public struct PlanStatistics: Sendable, Hashable, Codable {
     public var scheduled: Int
     public var unscheduled: Int
     public var urgent: Int
     public var cateringCost: Double
     public var weeklyBudget: Double?
-    /// Meeting minutes (without turnover) over the rooms' open working minutes.
+    /// Meeting minutes (without turnover) over the rooms' open working minutes (closures taken out).
     public var roomUtilisation: Double
-    /// Guide minutes over the guides' available minutes.
+    /// Guide minutes over the guides' available minutes (leave taken out).
     public var guideUtilisation: Double
     /// Hosting minutes (with early arrival) over the hosts' available minutes.
     public var hostUtilisation: Double
@@ -23,15 +24,17 @@ public struct PlanStatistics: Sendable, Hashable, Codable {
         let items = scheduledVisits.flatMap { $0.items ?? [] }
         cateringCost = items.compactMap(\.cost).reduce(0, +)
         weeklyBudget = scenario.policies.weeklyHospitalityBudget
-        let days = scenario.workingDatesInHorizon
-        let workingMinutes = days.reduce(0) { $0 + scenario.calendar.workingHours.on($1).minutes }
+        // Open time as the bottleneck report counts it (`LoadCalendar`): working hours without
+        // room closures; availability without leave.
+        let calendar = LoadCalendar(scenario: scenario)
         let meetingMinutes = items.filter { $0.kind == .meeting }.reduce(0) { $0 + $1.interval.minutes }
-        roomUtilisation = ratio(meetingMinutes, workingMinutes * scenario.rooms.count)
+        let roomMinutes = scenario.rooms.reduce(0) { total, room in
+            total + calendar.open(calendar.workingHours, closed: room.unavailable).reduce(0) { $0 + $1.minutes }
+        }
+        roomUtilisation = ratio(meetingMinutes, roomMinutes)
         func availableMinutes(_ role: StaffRole) -> Int {
             scenario.staff.filter { $0.has(role) }.reduce(0) { total, person in
-                total + days.reduce(0) { sum, date in
-                    sum + scenario.availabilityWindows(of: person, on: date).reduce(0) { $0 + $1.minutes }
-                }
+                total + calendar.open(calendar.availability(of: person), closed: person.unavailable).reduce(0) { $0 + $1.minutes }
             }
         }
         let guideMinutes = items.reduce(0) { $0 + ($1.guides?.count ?? 0) * $1.interval.minutes }
