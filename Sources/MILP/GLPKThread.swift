@@ -57,7 +57,7 @@ struct GLPKProblem: ~Copyable {
         }
         for (index, column) in model.columns.enumerated() {
             let j = Int32(index + 1)
-            glp_set_col_name(p, j, column.name)
+            if !column.name.isEmpty { glp_set_col_name(p, j, column.name) }
             if column.isBinary {
                 glp_set_col_kind(p, j, GLP_BV)  // also sets the bounds to [0, 1]
             } else {
@@ -82,7 +82,7 @@ struct GLPKProblem: ~Copyable {
         coefficients.reserveCapacity(model.nonZeroCount + 1)
         for (index, row) in model.rows.enumerated() {
             let i = Int32(index + 1)
-            glp_set_row_name(p, i, row.name)
+            if !row.name.isEmpty { glp_set_row_name(p, i, row.name) }
             let (type, lower, upper) = Self.boundType(row.lower, row.upper)
             glp_set_row_bnds(p, i, type, lower, upper)
             for term in row.terms {

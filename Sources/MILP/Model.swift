@@ -32,10 +32,16 @@ public struct Model: Sendable {
     public private(set) var objectiveDirection = ObjectiveDirection.minimize
     private var columnNames: Set<String> = []
     private var rowNames: Set<String> = []
+    /// Whether the model keeps the names it is given. A large model that is solved and never
+    /// written can do without: building it then takes less time and memory (the names are not
+    /// even formed), GLPK gets no names, and `variableName(_:)` answers `x<index>` (`c<index>`
+    /// for constraints), as does an exported file.
+    public let keepsNames: Bool
 
     /// An empty model.
-    public init(name: String = "model") {
+    public init(name: String = "model", keepsNames: Bool = true) {
         self.name = name
+        self.keepsNames = keepsNames
     }
 
     /// The number of variables (columns).
@@ -51,22 +57,25 @@ public struct Model: Sendable {
     /// and binary bounds intersected with [0, 1] when the model is solved.
     @discardableResult
     public mutating func addVariable(
-        _ name: String,
+        _ name: @autoclosure () -> String,
         kind: VariableKind = .continuous,
         lowerBound: Double = 0,
         upperBound: Double = .infinity
     ) -> Variable {
         let index = columns.count
-        let unique = Names.unique(Names.sanitized(name, fallback: "x\(index)"), index: index, taken: columnNames)
-        columnNames.insert(unique)
+        var unique = ""
+        if keepsNames {
+            unique = Names.unique(Names.sanitized(name(), fallback: "x\(index)"), index: index, taken: columnNames)
+            columnNames.insert(unique)
+        }
         columns.append(Column(name: unique, kind: kind, lowerBound: lowerBound, upperBound: upperBound))
         return Variable(index: index)
     }
 
     /// Adds a 0-1 variable.
     @discardableResult
-    public mutating func addBinary(_ name: String) -> Variable {
-        addVariable(name, kind: .binary, lowerBound: 0, upperBound: 1)
+    public mutating func addBinary(_ name: @autoclosure () -> String) -> Variable {
+        addVariable(name(), kind: .binary, lowerBound: 0, upperBound: 1)
     }
 
     /// Adds the constraint `expression sense rhs`; the expression's constant moves to the right-hand side.
@@ -75,11 +84,14 @@ public struct Model: Sendable {
         _ expression: LinearExpression,
         _ sense: ConstraintSense,
         _ rhs: Double,
-        name: String
+        name: @autoclosure () -> String
     ) -> ConstraintRef {
         let index = rows.count
-        let unique = Names.unique(Names.sanitized(name, fallback: "c\(index)"), index: index, taken: rowNames)
-        rowNames.insert(unique)
+        var unique = ""
+        if keepsNames {
+            unique = Names.unique(Names.sanitized(name(), fallback: "c\(index)"), index: index, taken: rowNames)
+            rowNames.insert(unique)
+        }
         rows.append(Row(name: unique, expression: expression, sense: sense, rhs: rhs))
         return ConstraintRef(index: index)
     }
@@ -99,12 +111,14 @@ public struct Model: Sendable {
 
     /// The variable's name as used in GLPK and exported files ("" for a variable of another model).
     public func variableName(_ v: Variable) -> String {
-        columns.indices.contains(v.index) ? columns[v.index].name : ""
+        guard columns.indices.contains(v.index) else { return "" }
+        return keepsNames ? columns[v.index].name : "x\(v.index)"
     }
 
     /// The constraint's name as used in GLPK and exported files ("" for a constraint of another model).
     public func constraintName(_ c: ConstraintRef) -> String {
-        rows.indices.contains(c.index) ? rows[c.index].name : ""
+        guard rows.indices.contains(c.index) else { return "" }
+        return keepsNames ? rows[c.index].name : "c\(c.index)"
     }
 
     /// The kind the variable was created with.

@@ -7,7 +7,7 @@ struct ModelError: Error, Sendable {
 /// every number finite (±infinity only as "no bound") with magnitude at most 1e30 (non-zero
 /// coefficients at least 1e-30), lower ≤ upper, integer bounds integral,
 /// every term's column in range, one term per column in a row, no zero coefficients,
-/// names unique, non-empty and at most 255 characters.
+/// names unique, non-empty and at most 255 characters (or, when the model keeps no names, all empty).
 struct PreparedModel: Sendable {
     struct Column: Sendable {
         var name: String
@@ -19,6 +19,9 @@ struct PreparedModel: Sendable {
         var lower: Double
         /// +infinity when unbounded above.
         var upper: Double
+
+        /// The name, or `x<index>` when the model keeps no names.
+        func displayName(_ index: Int) -> String { name.isEmpty ? "x\(index)" : name }
     }
 
     struct Row: Sendable {
@@ -85,7 +88,8 @@ struct PreparedModel: Sendable {
         columns = []
         columns.reserveCapacity(model.variableCount)
         for (index, column) in model.columns.enumerated() {
-            let what = "variable '\(column.name)' (#\(index))"
+            // Formed only for a message: a large model has a million columns.
+            var what: String { "variable '\(column.name.isEmpty ? "x\(index)" : column.name)' (#\(index))" }
             var lower = column.lowerBound
             var upper = column.upperBound
             guard !lower.isNaN, !upper.isNaN else {
@@ -125,7 +129,7 @@ struct PreparedModel: Sendable {
                 throw ModelError(message: "the objective uses variable #\(variable.index), which is not a variable of this model (it has \(columns.count))")
             }
             columns[variable.index].objective = try Self.checkedCoefficient(
-                coefficient, "the objective's coefficient of '\(columns[variable.index].name)'")
+                coefficient, "the objective's coefficient of '\(columns[variable.index].displayName(variable.index))'")
         }
 
         // Rows.
@@ -133,7 +137,7 @@ struct PreparedModel: Sendable {
         rows.reserveCapacity(model.constraintCount)
         nonZeroCount = 0
         for (index, row) in model.rows.enumerated() {
-            let what = "constraint '\(row.name)' (#\(index))"
+            var what: String { "constraint '\(row.name.isEmpty ? "c\(index)" : row.name)' (#\(index))" }
             _ = try Self.checked(row.rhs, "the right-hand side of \(what)")
             _ = try Self.checked(row.expression.constant, "the expression constant of \(what)")
             let rhs = try Self.checked(row.rhs - row.expression.constant, "the right-hand side minus the expression constant of \(what)")
@@ -144,7 +148,7 @@ struct PreparedModel: Sendable {
                 guard columns.indices.contains(variable.index) else {
                     throw ModelError(message: "\(what) uses variable #\(variable.index), which is not a variable of this model (it has \(columns.count))")
                 }
-                _ = try Self.checkedCoefficient(coefficient, "the coefficient of '\(columns[variable.index].name)' in \(what)")
+                _ = try Self.checkedCoefficient(coefficient, "the coefficient of '\(columns[variable.index].displayName(variable.index))' in \(what)")
                 if coefficient != 0 {
                     terms.append((variable.index, coefficient))
                 }
@@ -184,25 +188,25 @@ struct PreparedModel: Sendable {
         for (index, column) in columns.enumerated() {
             let value = values[index]
             guard value.isFinite else {
-                return "variable '\(column.name)' = \(value) is not a finite number"
+                return "variable '\(column.displayName(index))' = \(value) is not a finite number"
             }
             if exceeds(column.lower - value, column.lower) || exceeds(value - column.upper, column.upper) {
-                return "variable '\(column.name)' = \(value) is outside [\(column.lower), \(column.upper)]"
+                return "variable '\(column.displayName(index))' = \(value) is outside [\(column.lower), \(column.upper)]"
             }
             if column.isIntegral, abs(value - value.rounded()) > tolerance {
-                return "variable '\(column.name)' = \(value) is not integral"
+                return "variable '\(column.displayName(index))' = \(value) is not integral"
             }
         }
-        for row in rows {
+        for (index, row) in rows.enumerated() {
             var activity = 0.0
             for term in row.terms {
                 activity += term.coefficient * values[term.column]
             }
             guard activity.isFinite else {
-                return "constraint '\(row.name)' has activity \(activity)"
+                return "constraint '\(row.name.isEmpty ? "c\(index)" : row.name)' has activity \(activity)"
             }
             if exceeds(row.lower - activity, row.lower) || exceeds(activity - row.upper, row.upper) {
-                return "constraint '\(row.name)' has activity \(activity) outside [\(row.lower), \(row.upper)]"
+                return "constraint '\(row.name.isEmpty ? "c\(index)" : row.name)' has activity \(activity) outside [\(row.lower), \(row.upper)]"
             }
         }
         return nil

@@ -17,7 +17,7 @@ public struct Submodel: Sendable {
     public init(of full: Model, free: [Variable], fixedAt values: [Double]) {
         var position = [Int](repeating: -1, count: full.variableCount)
         var chosen: [Variable] = []
-        var sub = Model(name: full.name)
+        var sub = Model(name: full.name, keepsNames: full.keepsNames)
         for variable in free where position.indices.contains(variable.index) && position[variable.index] < 0 {
             let column = full.columns[variable.index]
             position[variable.index] = chosen.count

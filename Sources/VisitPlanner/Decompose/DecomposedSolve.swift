@@ -35,6 +35,7 @@ struct DecomposedSolve: Sendable {
         let builder = {
             var builder = ModelBuilder(scenario: scenario, generator: generator)
             builder.sharedBudget = true
+            builder.keepsNames = false   // the day models are solved, never written
             return builder
         }()
         let dayNumbers = week.days

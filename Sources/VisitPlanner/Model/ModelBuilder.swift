@@ -15,6 +15,9 @@ struct ModelBuilder: Sendable {
     /// Whether the weekly catering budget is shared with other models (one model per day): its row
     /// then holds a variable for what the other days spend (see `PlanningModel.spentElsewhere`).
     var sharedBudget = false
+    /// Whether the MILP keeps its variable and row names: needed to export the model, not to
+    /// solve it (a large week builds faster and smaller without).
+    var keepsNames = true
 
     init(scenario: Scenario, generator: CandidateGenerator? = nil) {
         self.scenario = scenario
@@ -30,7 +33,7 @@ struct ModelBuilder: Sendable {
 
     /// The model of the given candidates (one per visit, e.g. those of one day).
     func build(candidates: [VisitCandidates]) -> PlanningModel {
-        var pm = PlanningModel(name: scenario.name, candidates: candidates, baseline: generator.baseline)
+        var pm = PlanningModel(name: scenario.name, candidates: candidates, baseline: generator.baseline, keepsNames: keepsNames)
         let eligibility = generator.eligibility
         AgendaRule(scenario: scenario).apply(to: &pm)
         HostRule(scenario: scenario, eligibility: eligibility, calendar: generator.staffCalendar).apply(to: &pm)

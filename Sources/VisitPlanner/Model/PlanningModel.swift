@@ -34,8 +34,8 @@ struct PlanningModel: Sendable {
     /// What a replan keeps of the plan it replaces (empty from scratch).
     var baseline: ModelBaseline
 
-    init(name: String, candidates: [VisitCandidates], baseline: ModelBaseline = ModelBaseline()) {
-        self.milp = Model(name: name)
+    init(name: String, candidates: [VisitCandidates], baseline: ModelBaseline = ModelBaseline(), keepsNames: Bool = true) {
+        self.milp = Model(name: name, keepsNames: keepsNames)
         self.candidates = candidates
         self.baseline = baseline
     }

@@ -13,7 +13,9 @@ struct MonolithicSolve: Sendable {
     let reporter: ProgressReporter
 
     func run() throws(PlannerError) -> SolvedWeek {
-        let model = ModelBuilder(scenario: view.scenario, generator: generator).build()
+        var builder = ModelBuilder(scenario: view.scenario, generator: generator)
+        builder.keepsNames = options.exportModelPath != nil && options.exportDay == nil
+        let model = builder.build()
         if let path = options.exportModelPath, options.exportDay == nil { try export(model.milp, to: path) }
         let constructed = firstIncumbent(model)
         if let constructed { reporter.report(score: model.milp.objectiveValue(constructed.values)) }
