@@ -72,10 +72,13 @@ struct DayModels: Sendable {
         return result
     }
 
-    /// Whether every day's rows hold (with the spend of the other days).
-    func isFeasible(_ week: [[Double]]) -> Bool {
+    /// Whether every day's rows hold (with the spend of the other days); the days are checked
+    /// `threads` at a time.
+    func isFeasible(_ week: [[Double]], threads: Int = 1) -> Bool {
         let week = withSpend(week)
-        return parts.indices.allSatisfy { PartialSolution(model: parts[$0].milp, values: week[$0]).isFeasible }
+        let parts = self.parts
+        return parallelMap(parts.count, threads: threads) { PartialSolution(model: parts[$0].milp, values: week[$0]).isFeasible }
+            .allSatisfy { $0 }
     }
 
     /// Scheduled visits by index, read from every day.
@@ -94,7 +97,10 @@ struct DayModels: Sendable {
         let part = parts[k]
         let index = indexes[k]
         let early = scenario.policies.hostArrivesEarlyMinutes
-        func coefficient(_ x: Variable) -> Double { objective.coefficient(of: x) }
+        // Looked up for every choice: a dense array beats the expression's hash table.
+        var dense = [Double](repeating: 0, count: part.milp.variableCount)
+        for (x, c) in objective.terms where x.index < dense.count { dense[x.index] = c }
+        func coefficient(_ x: Variable) -> Double { x.index < dense.count ? dense[x.index] : objective.coefficient(of: x) }
         var itemBest: [ItemRef: [ItemTiming: Double]] = [:]
         func best(_ ref: ItemRef, _ timing: ItemTiming) -> Double? {
             if let known = itemBest[ref]?[timing] { return known.isFinite ? known : nil }

@@ -48,7 +48,9 @@ struct DecomposedSolve: Sendable {
         var search = WeekSearch(days: days, options: options, deadline: deadline, reporter: reporter,
                                 visitsPerNeighbourhood: neighbourhoodVisits)
         trace("decomposed: indexes at \(reporter.elapsed)")
-        search.start(ConstructionHeuristic(scenario: scenario, parts: parts).complete(nil, placed: [], indexes: indexes))
+        var heuristic = ConstructionHeuristic(scenario: scenario, parts: parts)
+        heuristic.threads = options.threads
+        search.start(heuristic.complete(nil, placed: [], indexes: indexes))
         trace("decomposed: first plan at \(reporter.elapsed)")
         // Lagrangian rounds and neighbourhood passes take turns while either can still help.
         var pricing = parts.allSatisfy { $0.milp.variableCount <= exactDayVariables }

@@ -63,7 +63,7 @@ struct WeekSearch: Sendable {
     mutating func offer(_ week: [[Double]]) {
         let week = days.withSpend(week)
         let value = days.objective(week)
-        guard value > objective + 1e-9 * max(1, abs(objective)), days.isFeasible(week) else { return }
+        guard value > objective + 1e-9 * max(1, abs(objective)), days.isFeasible(week, threads: options.threads) else { return }
         incumbent = week
         objective = value
         reporter.report(score: value)

@@ -29,6 +29,8 @@ struct ConstructionHeuristic: Sendable {
 
     /// Each staff member's number of roles.
     let roleCounts: [Int]
+    /// Threads for setting up the parts' partial solutions (one per part at a time).
+    var threads = 1
 
     /// A feasible solution that extends `starts` (one per part; whose visits `placed` are kept as
     /// they are) with as many other visits as fit; nil when it is not feasible (a visit under way
@@ -39,7 +41,8 @@ struct ConstructionHeuristic: Sendable {
 
     /// As `complete(_:placed:)`, with the parts' indexes already built.
     func complete(_ starts: [PartialSolution]?, placed: Set<Int>, indexes: [ChoiceIndex]) -> ConstructedSolution? {
-        var solutions = starts ?? parts.map { PartialSolution(model: $0.milp) }
+        let parts = self.parts
+        var solutions = starts ?? parallelMap(parts.count, threads: threads) { PartialSolution(model: parts[$0].milp) }
         var placed = placed
         var costs = parts.indices.map { parts[$0].cateringCost.value(at: solutions[$0].values) }
         var options: [Int: [(part: Int, choice: TimingChoice)]] = [:]

@@ -14,6 +14,15 @@ struct MeetingRule: Sendable {
     let calendar: StaffCalendar
 
     func apply(to pm: inout PlanningModel) {
+        // Whether a building has IT cover for a timing, asked for every equipped meeting's rooms.
+        var coverPossible: [CoverKey: Bool] = [:]
+        func hasCover(_ building: String?, _ timing: ItemTiming) -> Bool {
+            let key = CoverKey(building: building, timing: timing)
+            if let known = coverPossible[key] { return known }
+            let answer = itCover.coverPossible(building: building, during: timing)
+            coverPossible[key] = answer
+            return answer
+        }
         for (v, visit) in scenario.visits.enumerated() {
             for (i, item) in visit.agenda.enumerated() {
                 guard case .meeting(let meeting) = item, let runsByTiming = pm.itemRuns[ItemRef(visit: v, item: i)] else { continue }
@@ -29,7 +38,7 @@ struct MeetingRule: Sendable {
                     var roomSum = LinearExpression()
                     for r in pm.candidates[v].options[i][timing] ?? []
                     where roomTypes.isRepresentative(r) && (frozen || meeting.equipment.isEmpty || !itCover.enforced
-                        || itCover.coverPossible(building: scenario.rooms[r].building, during: timing)) {
+                        || hasCover(scenario.rooms[r].building, timing)) {
                         let type = roomTypes.count(r) > 1 ? "+\(roomTypes.count(r) - 1)" : ""
                         let y = pm.milp.addBinary("room[\(tag),\(scenario.rooms[r].id)\(type)]")
                         roomSum.add(y)
@@ -56,6 +65,11 @@ struct MeetingRule: Sendable {
                 }
             }
         }
+    }
+
+    private struct CoverKey: Hashable {
+        var building: String?
+        var timing: ItemTiming
     }
 
     private func staffDuties(_ people: [Int], role: DutyRole, _ v: Int, _ i: Int, _ timing: ItemTiming, frozen: Bool,
