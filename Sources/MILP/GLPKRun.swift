@@ -101,21 +101,21 @@ struct GLPKRun {
         parameters.msg_lev = messageLevel
         parameters.presolve = solveRelaxationFirst ? GLP_OFF : GLP_ON
         parameters.mip_gap = options.relativeGap
-        let cuts = options.cuts ? GLP_ON : GLP_OFF
+        let cuts = options.search.cuts ? GLP_ON : GLP_OFF
         parameters.gmi_cuts = cuts
         parameters.mir_cuts = cuts
         parameters.cov_cuts = cuts
         parameters.clq_cuts = cuts
-        parameters.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
-        parameters.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
-        parameters.br_tech = switch options.branching {
+        parameters.fp_heur = options.search.feasibilityPump ? GLP_ON : GLP_OFF
+        parameters.ps_heur = options.search.proximitySearch ? GLP_ON : GLP_OFF
+        parameters.br_tech = switch options.search.branching {
         case .firstFractional: GLP_BR_FFV
         case .lastFractional: GLP_BR_LFV
         case .mostFractional: GLP_BR_MFV
         case .driebeckTomlin: GLP_BR_DTH
         case .hybridPseudoCost: GLP_BR_PCH
         }
-        parameters.bt_tech = switch options.backtracking {
+        parameters.bt_tech = switch options.search.backtracking {
         case .depthFirst: GLP_BT_DFS
         case .breadthFirst: GLP_BT_BFS
         case .bestLocalBound: GLP_BT_BLB

@@ -9,16 +9,8 @@ public struct SolverOptions: Sendable {
     /// solved first by `glp_simplex`), because presolve hides the original columns from the callback.
     /// Pure LPs are always solved by `glp_simplex` without presolve.
     public var presolve: Bool
-    /// Gomory mixed-integer, mixed-integer rounding, cover and clique cuts.
-    public var cuts: Bool
-    /// GLPK's feasibility pump heuristic.
-    public var feasibilityPump: Bool
-    /// GLPK's proximity search heuristic (good near a known solution).
-    public var proximitySearch: Bool
-    /// How GLPK chooses the variable to branch on (GLPK's default: Driebeck–Tomlin).
-    public var branching: Branching = .driebeckTomlin
-    /// How GLPK chooses the next subproblem (GLPK's default: best local bound).
-    public var backtracking: Backtracking = .bestLocalBound
+    /// How branch-and-cut searches: cuts, heuristics, branching and backtracking.
+    public var search: SearchSettings
     /// A starting solution, one value per variable; integer columns are rounded. It is checked
     /// against bounds and rows first and offered to GLPK once only if feasible (GLPK itself does
     /// not check it). The result is never worse than a feasible incumbent.
@@ -43,9 +35,7 @@ public struct SolverOptions: Sendable {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
-        self.cuts = cuts
-        self.feasibilityPump = feasibilityPump
-        self.proximitySearch = proximitySearch
+        self.search = SearchSettings(cuts: cuts, feasibilityPump: feasibilityPump, proximitySearch: proximitySearch)
         self.incumbent = incumbent
         self.verbose = verbose
         self.progress = progress
@@ -64,6 +54,29 @@ public struct SolverOptions: Sendable {
             return "the relative gap is \(relativeGap); it must be a finite non-negative number"
         }
         return nil
+    }
+}
+
+/// GLPK's branch-and-cut settings beyond limits: what a caller tunes to its problem class.
+public struct SearchSettings: Sendable, Equatable {
+    /// Gomory mixed-integer, mixed-integer rounding, cover and clique cuts.
+    public var cuts: Bool
+    /// GLPK's feasibility pump heuristic.
+    public var feasibilityPump: Bool
+    /// GLPK's proximity search heuristic (good near a known solution).
+    public var proximitySearch: Bool
+    /// How GLPK chooses the variable to branch on (GLPK's default: Driebeck–Tomlin).
+    public var branching: Branching
+    /// How GLPK chooses the next subproblem (GLPK's default: best local bound).
+    public var backtracking: Backtracking
+
+    public init(cuts: Bool = true, feasibilityPump: Bool = false, proximitySearch: Bool = false,
+                branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestLocalBound) {
+        self.cuts = cuts
+        self.feasibilityPump = feasibilityPump
+        self.proximitySearch = proximitySearch
+        self.branching = branching
+        self.backtracking = backtracking
     }
 }
 

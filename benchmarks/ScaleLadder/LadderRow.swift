@@ -47,16 +47,9 @@ struct LadderRow: Codable, Sendable {
         return nil
     }
 
-    /// The solver stopped at the time limit before it had a bound (still in the LP relaxation):
-    /// the planner then reports the score itself as the bound.
-    var boundUnknown: Bool { status == "feasible" && bound == score && visits > 0 }
-
-    /// The solver's bound, when it had one.
-    var knownBound: Double? { boundUnknown ? nil : bound }
-
     /// The relative gap between bound and score, in %.
     var gapPercent: Double? {
-        guard let score, let bound = knownBound else { return nil }
+        guard let score, let bound else { return nil }
         return abs(bound - score) / max(abs(bound), 1e-9) * 100
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MILP
 import ScenarioGenerator
 import VisitDomain
 import VisitPlanner
@@ -26,7 +27,7 @@ enum LadderRun {
         var timeLimit: Double
         var relativeGap: Double
         var strategy: PlanningStrategy = .automatic
-        var tuning = SolverTuning()
+        var search = SearchSettings()
     }
 
     static func plan(_ scenario: Scenario, label: String, settings: Settings) -> LadderRow {
@@ -34,7 +35,7 @@ enum LadderRun {
         var options = PlannerOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, progress: { progress in
             if let score = progress.bestScore { clock.markPlan(score: score) }
         }, strategy: settings.strategy)
-        options.tuning = settings.tuning
+        options.search = settings.search
         var row = LadderRow(label: label, visits: scenario.visits.count, status: "error")
         row.strategy = settings.strategy.rawValue
         do {

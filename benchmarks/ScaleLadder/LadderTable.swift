@@ -36,7 +36,7 @@ struct LadderTable: Sendable {
                       "first plan s", "final s", "cpu s", "peak MiB", "checker"],
             rows: rows.map { r in
                 [r.label, int(r.timings), int(r.variables), int(r.rows), r.status, int(r.scheduled), score(r.score),
-                 score(r.knownBound), percent(r.gapPercent), seconds(r.firstPlanSeconds),
+                 score(r.bound), percent(r.gapPercent), seconds(r.firstPlanSeconds),
                  seconds(r.finalSeconds), seconds(r.cpuSeconds), mebibytes(r.peakMemoryMiB), checker(r)]
             })
     }
@@ -51,7 +51,7 @@ struct LadderTable: Sendable {
                 return [r.label, "\(r.visits)", int(r.timings), int(r.variables), int(r.rows), r.status,
                         "\(int(r.scheduled)) / \(int(known?.placed))", score(r.score),
                         known.map { score($0.score) + ($0.provenOptimal ? " (opt)" : "") } ?? "–",
-                        percent(below), score(r.knownBound), percent(r.gapPercent), seconds(r.firstPlanSeconds),
+                        percent(below), score(r.bound), percent(r.gapPercent), seconds(r.firstPlanSeconds),
                         seconds(r.finalSeconds), seconds(r.cpuSeconds), mebibytes(r.peakMemoryMiB), checker(r)]
             })
     }

@@ -71,7 +71,7 @@ struct ScaleLadderCommand: ParsableCommand {
         _ = try parsedSizes()
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be from 0 to below 1 (e.g. 0.01 for 1 %)") }
-        _ = try tuning()
+        _ = try search()
         if let reference {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -91,7 +91,7 @@ struct ScaleLadderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = LadderRun.Settings(timeLimit: timeLimit, relativeGap: gap, strategy: strategy, tuning: try tuning())
+        let settings = LadderRun.Settings(timeLimit: timeLimit, relativeGap: gap, strategy: strategy, search: try search())
         if let single { return try printRow(LadderRun.generated(visits: single, seed: seed, tight: tight, settings: settings)) }
         if let singleFile { return try printRow(LadderRun.file(singleFile, settings: settings)) }
 
@@ -162,19 +162,16 @@ struct ScaleLadderCommand: ParsableCommand {
     }
 
     /// GLPK's settings from the options.
-    func tuning() throws -> SolverTuning {
-        var tuning = SolverTuning()
-        tuning.cuts = !noCuts
-        tuning.feasibilityPump = feasibilityPump
-        tuning.proximitySearch = proximitySearch
+    func search() throws -> SearchSettings {
+        var search = SearchSettings(cuts: !noCuts, feasibilityPump: feasibilityPump, proximitySearch: proximitySearch)
         let branchings: [String: Branching] = ["ffv": .firstFractional, "lfv": .lastFractional, "mfv": .mostFractional,
                                                "dth": .driebeckTomlin, "pch": .hybridPseudoCost]
         let backtrackings: [String: Backtracking] = ["dfs": .depthFirst, "bfs": .breadthFirst, "blb": .bestLocalBound, "bph": .bestProjection]
         guard let b = branchings[branching] else { throw ValidationError("--branching must be one of ffv, lfv, mfv, dth, pch") }
         guard let t = backtrackings[backtracking] else { throw ValidationError("--backtracking must be one of dfs, bfs, blb, bph") }
-        tuning.branching = b
-        tuning.backtracking = t
-        return tuning
+        search.branching = b
+        search.backtracking = t
+        return search
     }
 
     private func printRow(_ row: LadderRow) throws {
@@ -210,11 +207,8 @@ struct ScaleLadderCommand: ParsableCommand {
             if let objective = r.modelObjective, let score = r.score, !r.foundNoPlan, abs(objective - score) > 1e-3 * max(1, abs(score)) {
                 notes.append("\(r.label): the solver's objective \(format(objective)) differs from the checker's score \(format(score))")
             }
-            if r.boundUnknown, !r.foundNoPlan {
-                notes.append("\(r.label): the solver had no bound when the time limit came (still in the LP relaxation); the planner reports the score as the bound")
-            }
             if let message = r.message { notes.append("\(r.label): \(r.status): \(message)") }
-            if let known = best[r.label], let bound = r.knownBound, bound < known.score - 1e-6 * abs(known.score) {
+            if let known = best[r.label], let bound = r.bound, bound < known.score - 1e-6 * abs(known.score) {
                 let shortfall = (known.score - bound) / abs(known.score)
                 notes.append("\(r.label): our bound \(format(bound)) is below the best known score \(format(known.score)): "
                              + (r.status == "optimal" && shortfall <= gap

@@ -8,7 +8,7 @@ struct DaySolve: Sendable {
     var incumbent: [Double]
     var timeLimit: Double
     var relativeGap: Double
-    var tuning: SolverTuning
+    var search: SearchSettings
 
     struct Outcome: Sendable {
         /// The best values found (the incumbent when nothing better was found).
@@ -23,7 +23,7 @@ struct DaySolve: Sendable {
     func run() -> Outcome {
         var options = SolverOptions(timeLimit: max(0.01, timeLimit), relativeGap: relativeGap)
         options.incumbent = incumbent
-        tuning.apply(to: &options)
+        options.search = search
         let result = GLPKSolver.solve(model, options: options)
         trace("  day solve \(model.variableCount) vars: \(result.status) \(result.objective ?? -1) bound \(result.bound ?? -1) in \(result.seconds) s (limit \(timeLimit)) start \(model.objectiveValue(incumbent)) \(result.message ?? "")")
         let start = model.objectiveValue(incumbent)

@@ -27,7 +27,7 @@ struct Neighbourhood: Sendable {
     /// Re-optimises the neighbourhood of `week` (apply the outcome with `applying`). `elsewhere` is what the other days may spend at
     /// most meanwhile; `timeLimit` in seconds.
     func improve(_ week: [[Double]], days: DayModels, spend elsewhere: Double, timeLimit: Double,
-                 relativeGap: Double, tuning: SolverTuning) -> Outcome {
+                 relativeGap: Double, search: SearchSettings) -> Outcome {
         let k = part
         let model = days.parts[k]
         let index = days.indexes[k]
@@ -54,7 +54,7 @@ struct Neighbourhood: Sendable {
         let sub = Submodel(of: milp, free: freeVariables, fixedAt: current)
         let start = sub.model.objectiveValue(sub.restrict(current))
         let outcome = DaySolve(model: sub.model, incumbent: sub.restrict(current), timeLimit: timeLimit, relativeGap: relativeGap,
-                               tuning: tuning).run()
+                               search: search).run()
         guard outcome.objective > start + 1e-6 * max(1, abs(start)) else { return Outcome(values: nil, moved: [:], optimal: outcome.optimal) }
         let values = sub.expand(outcome.values, into: current)
         let now = days.scheduled(k, values)

@@ -91,10 +91,10 @@ struct WeekSearch: Sendable {
         let prices = self.prices
         let incumbent = self.incumbent
         let gap = options.relativeGap / 10
-        let tuning = options.tuning
+        let search = options.search
         let results = parallelMap(days.parts.count, threads: options.threads) { k in
             DaySolve(model: lagrangian.model(k, prices), incumbent: lagrangian.relaxedValues(k, incumbent[k]),
-                     timeLimit: perDay, relativeGap: gap, tuning: tuning).run()
+                     timeLimit: perDay, relativeGap: gap, search: search).run()
         }
         let dayBounds = results.indices.map { k in
             min(results[k].bound ?? .infinity, days.standaloneBound(k, objective: lagrangian.objective(k, prices)).total)
@@ -146,12 +146,12 @@ struct WeekSearch: Sendable {
                 let total = days.parts.indices.reduce(0) { $0 + days.cost($1, week[$1]) }
                 let slack = max(0, (days.budget ?? total) - total)
                 let gap = options.relativeGap / 10
-                let tuning = options.tuning
+                let search = options.search
                 let outcomes = parallelMap(batch.count, threads: options.threads) { i in
                     let k = batch[i].part
                     let ownShare = days.cost(k, week[k]) + (batch.count == 1 ? slack : slack / Double(batch.count))
                     let elsewhere = max(0, (days.budget ?? 0) - ownShare)
-                    return batch[i].improve(week, days: days, spend: days.budget == nil ? 0 : elsewhere, timeLimit: limit, relativeGap: gap, tuning: tuning)
+                    return batch[i].improve(week, days: days, spend: days.budget == nil ? 0 : elsewhere, timeLimit: limit, relativeGap: gap, search: search)
                 }
                 var merged = week
                 for (i, outcome) in outcomes.enumerated() {

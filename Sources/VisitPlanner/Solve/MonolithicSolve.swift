@@ -24,7 +24,7 @@ struct MonolithicSolve: Sendable {
         let reporter = reporter
         solverOptions.progress = { p in reporter.report(score: p.incumbent, bound: p.bound) }
         solverOptions.incumbent = constructed?.values
-        options.tuning.apply(to: &solverOptions)
+        solverOptions.search = options.search
         let result = GLPKSolver.solve(model.milp, options: solverOptions)
         let status: PlanStatus
         var values = result.values

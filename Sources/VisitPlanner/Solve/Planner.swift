@@ -89,8 +89,9 @@ public struct PlannerOptions: Sendable {
     public var strategy: PlanningStrategy
     /// Threads for the day models and their solves (at least 1; default: the active processors).
     public var threads: Int
-    /// GLPK's search settings.
-    public var tuning = SolverTuning()
+    /// GLPK's search settings for every solve of the plan (whole week, days, neighbourhoods); the
+    /// defaults are what the benchmark ladder found best.
+    public var search = SearchSettings()
 
     public init(timeLimit: Double? = 60, relativeGap: Double = 1e-4, progress: (@Sendable (PlannerProgress) -> Void)? = nil,
                 exportModelPath: String? = nil, strategy: PlanningStrategy = .automatic,
