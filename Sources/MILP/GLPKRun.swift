@@ -44,7 +44,8 @@ struct GLPKRun {
         case stopped(SolveResult)
     }
 
-    /// Solves the LP (relaxation) with the primal simplex method, without presolve, so that
+    /// Solves the LP (relaxation) with the primal simplex method, scaled (unless the search
+    /// settings say otherwise), without presolve, so that
     /// infeasible and unbounded are told apart by `glp_get_status`.
     private func solveRelaxation(_ p: OpaquePointer) -> RelaxationOutcome {
         let what = model.hasIntegralColumns ? "the LP relaxation" : "the LP"
@@ -54,6 +55,11 @@ struct GLPKRun {
         parameters.presolve = GLP_OFF
         if let limit = remainingMilliseconds {
             parameters.tm_lim = limit
+        }
+        // Every coefficient is finite and within PreparedModel's magnitudes, so the scale
+        // factors are too (GLPK aborts on an invalid one).
+        if options.search.scaling, model.rows.count > 0, model.columns.count > 0 {
+            glp_scale_prob(p, GLP_SF_AUTO)
         }
         let code = glp_simplex(p, &parameters)
         if code == GLP_ETMLIM {

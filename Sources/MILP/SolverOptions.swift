@@ -69,9 +69,16 @@ public struct SearchSettings: Sendable, Equatable {
     public var branching: Branching
     /// How GLPK chooses the next subproblem (GLPK's default: best local bound).
     public var backtracking: Backtracking
+    /// Scale rows and columns (`glp_scale_prob` with `GLP_SF_AUTO`) before the simplex method
+    /// solves the LP relaxation, as `glpsol` and GLPK's MIP presolver do. The API's simplex does
+    /// not scale by itself; on the planner's day models (objective terms in the thousands beside
+    /// 0/1 rows) scaling makes the LP relaxation markedly faster.
+    public var scaling: Bool
 
     public init(cuts: Bool = true, feasibilityPump: Bool = false, proximitySearch: Bool = false,
-                branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestLocalBound) {
+                branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestLocalBound,
+                scaling: Bool = true) {
+        self.scaling = scaling
         self.cuts = cuts
         self.feasibilityPump = feasibilityPump
         self.proximitySearch = proximitySearch

@@ -3,13 +3,39 @@ import Testing
 
 @Suite("Models with known optima")
 struct KnownOptimumTests {
-    /// Presolve on/off × cuts on/off.
+    /// Presolve on/off × cuts on/off, and the LP relaxation unscaled.
     static let settings: [SolverOptions] = [
         SolverOptions(),
         SolverOptions(presolve: false),
         SolverOptions(cuts: false),
         SolverOptions(presolve: false, cuts: false, feasibilityPump: true, proximitySearch: true),
+        unscaled,
     ]
+
+    static var unscaled: SolverOptions {
+        var options = SolverOptions(presolve: false)
+        options.search.scaling = false
+        return options
+    }
+
+    /// An LP whose coefficients span eight orders of magnitude: scaled or not, the simplex method
+    /// finds its optimum x = 5000, y = 5000.
+    @Test(arguments: [true, false])
+    func badlyScaledLP(scaling: Bool) throws {
+        var model = Model(name: "badly scaled")
+        let x = model.addVariable("x", lowerBound: 0, upperBound: 1e6)
+        let y = model.addVariable("y", lowerBound: 0, upperBound: 1e6)
+        model.addConstraint(LinearExpression([(x, 1e-4), (y, 1e-4)]), .lessOrEqual, 1, name: "sum")
+        model.addConstraint(LinearExpression([(x, 1e3)]), .lessOrEqual, 5e6, name: "x cap")
+        model.setObjective(LinearExpression([(x, 1e3), (y, 1e-3)]), .maximize)
+        var options = SolverOptions()
+        options.search.scaling = scaling
+        let result = GLPKSolver.solve(model, options: options)
+        #expect(result.status == .optimal)
+        #expect(abs(result.value(x) - 5000) < 1e-6)
+        #expect(abs(result.value(y) - 5000) < 1e-6)
+        #expect(abs(try #require(result.objective) - 5_000_005) < 1e-6)
+    }
 
     @Test(arguments: settings)
     func knapsack(options: SolverOptions) {

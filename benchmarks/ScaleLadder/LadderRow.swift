@@ -29,13 +29,15 @@ struct LadderRow: Codable, Sendable {
     var message: String?
     /// The planning strategy (`automatic`, `monolithic`, `decomposed`).
     var strategy: String?
-    /// Every better plan reported while planning (the model objective), in time order.
+    /// Every better plan or bound reported while planning (the model objective and the proven
+    /// bound at that moment), in time order.
     var trace: [TracePoint]?
 
-    /// A plan reported during planning.
+    /// A progress report during planning: the best plan's score and the best bound so far.
     struct TracePoint: Codable, Sendable {
         var seconds: Double
         var score: Double
+        var bound: Double?
     }
 
     /// Seconds until the first plan scoring at least `target` (within 1e-6 relative), or the
@@ -44,6 +46,15 @@ struct LadderRow: Codable, Sendable {
         let tolerance = 1e-6 * max(1, abs(target))
         if let point = trace?.first(where: { $0.score >= target - tolerance }) { return point.seconds }
         if let score, score >= target - tolerance { return finalSeconds }
+        return nil
+    }
+
+    /// Seconds until score and bound were first within `percent` % of the bound (the gap the
+    /// issue's targets name), or the final time when only the final plan is; nil when never.
+    func secondsToGap(_ percent: Double) -> Double? {
+        func within(_ score: Double, _ bound: Double) -> Bool { (bound - score) / max(abs(bound), 1e-9) * 100 <= percent + 1e-9 }
+        if let point = trace?.first(where: { point in point.bound.map { within(point.score, $0) } == true }) { return point.seconds }
+        if let score, let bound, within(score, bound) { return finalSeconds }
         return nil
     }
 

@@ -33,7 +33,7 @@ enum LadderRun {
     static func plan(_ scenario: Scenario, label: String, settings: Settings) -> LadderRow {
         let clock = FirstPlanClock()
         var options = PlannerOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap, progress: { progress in
-            if let score = progress.bestScore { clock.markPlan(score: score) }
+            if let score = progress.bestScore { clock.mark(score: score, bound: progress.bound) }
         }, strategy: settings.strategy)
         options.search = settings.search
         var row = LadderRow(label: label, visits: scenario.visits.count, status: "error")
@@ -69,17 +69,19 @@ enum LadderRun {
     }
 }
 
-/// Times a planning call and every better plan reported during it (reports may come from any thread).
+/// Times a planning call and every better plan or bound reported during it (reports may come
+/// from any thread).
 final class FirstPlanClock: @unchecked Sendable {
     private let start = ContinuousClock.now
     private let lock = NSLock()
     private var points: [LadderRow.TracePoint] = []
 
-    func markPlan(score: Double) {
+    func mark(score: Double, bound: Double?) {
         let now = elapsed
         lock.lock()
         defer { lock.unlock() }
-        if points.last.map({ score > $0.score }) ?? true { points.append(.init(seconds: now, score: score)) }
+        if let last = points.last, score <= last.score, (bound ?? .infinity) >= (last.bound ?? .infinity) { return }
+        points.append(.init(seconds: now, score: score, bound: bound))
     }
 
     var firstPlanSeconds: Double? {

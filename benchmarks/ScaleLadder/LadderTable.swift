@@ -33,10 +33,10 @@ struct LadderTable: Sendable {
     static func generated(_ rows: [LadderRow]) -> LadderTable {
         LadderTable(
             columns: ["visits", "timings", "variables", "rows", "status", "placed", "score", "bound", "gap",
-                      "first plan s", "final s", "cpu s", "peak MiB", "checker"],
+                      "first plan s", "s to gap 2 / 1 / 0.1 %", "final s", "cpu s", "peak MiB", "checker"],
             rows: rows.map { r in
                 [r.label, int(r.timings), int(r.variables), int(r.rows), r.status, int(r.scheduled), score(r.score),
-                 score(r.bound), percent(r.gapPercent), seconds(r.firstPlanSeconds),
+                 score(r.bound), percent(r.gapPercent), seconds(r.firstPlanSeconds), gapTimes(r),
                  seconds(r.finalSeconds), seconds(r.cpuSeconds), mebibytes(r.peakMemoryMiB), checker(r)]
             })
     }
@@ -61,16 +61,22 @@ struct LadderTable: Sendable {
     static func comparison(_ pairs: [(monolithic: LadderRow, decomposed: LadderRow)]) -> LadderTable {
         LadderTable(
             columns: ["visits", "variables", "rows", "mono status", "mono score", "mono gap", "mono first s", "mono final s", "mono MiB",
-                      "dec status", "dec score", "dec gap", "dec first s", "dec s to mono score", "dec final s", "dec MiB"],
+                      "dec status", "dec score", "dec gap", "dec first s", "dec s to mono score", "dec s to gap 2 / 1 / 0.1 %",
+                      "dec final s", "dec MiB"],
             rows: pairs.map { m, d in
                 [m.label, int(m.variables), int(m.rows), m.status, score(m.score), percent(m.gapPercent), seconds(m.firstPlanSeconds), seconds(m.finalSeconds),
                  mebibytes(m.peakMemoryMiB), d.status, score(d.score), percent(d.gapPercent), seconds(d.firstPlanSeconds),
                  m.score.flatMap { d.secondsToReach($0) }.map { String(format: "%.1f", $0) } ?? "not reached",
-                 seconds(d.finalSeconds), mebibytes(d.peakMemoryMiB)]
+                 gapTimes(d), seconds(d.finalSeconds), mebibytes(d.peakMemoryMiB)]
             })
     }
 
     // MARK: Cells
+
+    /// When the gap first fell to 2 %, 1 % and 0.1 % (the targets), `–` for never.
+    static func gapTimes(_ row: LadderRow) -> String {
+        [2, 1, 0.1].map { seconds(row.secondsToGap($0)) }.joined(separator: " / ")
+    }
 
     static func int(_ value: Int?) -> String { value.map(String.init) ?? "–" }
     static func score(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }

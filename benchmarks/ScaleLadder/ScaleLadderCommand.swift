@@ -49,6 +49,9 @@ struct ScaleLadderCommand: ParsableCommand {
     @Flag(help: "Turn GLPK's cutting planes off.")
     var noCuts = false
 
+    @Flag(help: "Solve the LP relaxations without scaling rows and columns first.")
+    var noScaling = false
+
     @Flag(help: "Turn GLPK's feasibility pump on.")
     var feasibilityPump = false
 
@@ -156,6 +159,7 @@ struct ScaleLadderCommand: ParsableCommand {
     private func childOptions(_ strategy: PlanningStrategy) -> [String] {
         var arguments = ["--strategy", strategy.rawValue, "--branching", branching, "--backtracking", backtracking]
         if noCuts { arguments.append("--no-cuts") }
+        if noScaling { arguments.append("--no-scaling") }
         if feasibilityPump { arguments.append("--feasibility-pump") }
         if proximitySearch { arguments.append("--proximity-search") }
         return arguments
@@ -163,7 +167,7 @@ struct ScaleLadderCommand: ParsableCommand {
 
     /// GLPK's settings from the options.
     func search() throws -> SearchSettings {
-        var search = SearchSettings(cuts: !noCuts, feasibilityPump: feasibilityPump, proximitySearch: proximitySearch)
+        var search = SearchSettings(cuts: !noCuts, feasibilityPump: feasibilityPump, proximitySearch: proximitySearch, scaling: !noScaling)
         let branchings: [String: Branching] = ["ffv": .firstFractional, "lfv": .lastFractional, "mfv": .mostFractional,
                                                "dth": .driebeckTomlin, "pch": .hybridPseudoCost]
         let backtrackings: [String: Backtracking] = ["dfs": .depthFirst, "bfs": .breadthFirst, "blb": .bestLocalBound, "bph": .bestProjection]

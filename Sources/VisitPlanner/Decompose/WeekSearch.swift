@@ -46,7 +46,7 @@ struct WeekSearch: Sendable {
 
     /// Takes the heuristic's plan and the bound without the solver (every visit at its best).
     mutating func start(_ constructed: ConstructedSolution?) {
-        if let constructed { offer(constructed.parts.map(\.values)) }
+        if let constructed { offer(constructed) }
         let lagrangian = LagrangianBound(days: days)
         let alone = days.parts.indices.map { days.standaloneBound($0, objective: days.parts[$0].objective).visits }
         var best: [Int: Double] = [:]
@@ -64,6 +64,22 @@ struct WeekSearch: Sendable {
         let week = days.withSpend(week)
         let value = days.objective(week)
         guard value > objective + 1e-9 * max(1, abs(objective)), days.isFeasible(week, threads: options.threads) else { return }
+        keep(week, value: value)
+    }
+
+    /// Keeps the heuristic's plan if it is better than the incumbent. Its partial solutions kept
+    /// the activity of every row while it was built, so they prove it valid without a second pass
+    /// over the model (which takes a quarter of a second at 400 visits); the spend of the other
+    /// days must be the week's own, else the plan is checked as any other.
+    mutating func offer(_ constructed: ConstructedSolution) {
+        let week = constructed.parts.map(\.values)
+        guard days.withSpend(week) == week, constructed.parts.allSatisfy(\.isFeasible) else { return offer(week) }
+        let value = days.objective(week)
+        guard value > objective + 1e-9 * max(1, abs(objective)) else { return }
+        keep(week, value: value)
+    }
+
+    private mutating func keep(_ week: [[Double]], value: Double) {
         incumbent = week
         objective = value
         reporter.report(score: value)
