@@ -1,3 +1,4 @@
+import OrderedCollections
 /// A mixed-integer linear program: variables with bounds and kinds, named linear
 /// constraints and a linear objective.
 ///
@@ -119,6 +120,12 @@ public struct Model: Sendable {
     public func constraintName(_ c: ConstraintRef) -> String {
         guard rows.indices.contains(c.index) else { return "" }
         return keepsNames ? rows[c.index].name : "c\(c.index)"
+    }
+
+    /// Calls `body` with the terms of every constraint, in row order: for walks over the whole
+    /// matrix (which variables meet in a row) without copying it.
+    public func forEachConstraint(_ body: (ConstraintRef, OrderedDictionary<Variable, Double>) throws -> Void) rethrows {
+        for (index, row) in rows.enumerated() { try body(ConstraintRef(index: index), row.expression.terms) }
     }
 
     /// The kind the variable was created with.

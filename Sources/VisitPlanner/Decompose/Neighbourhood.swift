@@ -13,6 +13,8 @@ struct Neighbourhood: Sendable {
     var visits: Set<Int>?
     /// Multi-day visits on other days (or nowhere) that may move here.
     var pullable: Set<Int>
+    /// Whether this is a visit left out with its rivals (`ConflictGroups`).
+    var aroundLeftOutVisit = false
 
     /// The outcome of one re-optimisation.
     struct Outcome: Sendable {

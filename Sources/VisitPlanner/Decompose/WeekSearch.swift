@@ -21,6 +21,9 @@ struct WeekSearch: Sendable {
     private var groupSize: Int
     private var neighbourhoodTime: Double?
     private var provenDays = Set<Int>()
+    /// Per part, groups around a left-out visit that GLPK proved cannot improve; skipped until
+    /// the part changes.
+    private var settledGroups: [Int: Set<Set<Int>>] = [:]
     private var pass = 0
 
     init(days: DayModels, options: PlannerOptions, deadline: ContinuousClock.Instant?, reporter: ProgressReporter,
@@ -174,9 +177,13 @@ struct WeekSearch: Sendable {
                     let k = batch[i].part
                     allOptimal = allOptimal && outcome.optimal
                     if batch[i].visits == nil, outcome.optimal { provenDays.insert(k) }
+                    if batch[i].aroundLeftOutVisit, outcome.optimal, outcome.values == nil, let visits = batch[i].visits {
+                        settledGroups[k, default: []].insert(visits)
+                    }
                     guard outcome.values != nil else { continue }
                     merged = Neighbourhood.applying(outcome, of: k, to: merged, days: days)
                     provenDays.subtract(Set(outcome.moved.values))
+                    for changed in [k] + outcome.moved.values { settledGroups[changed] = nil }
                     if batch[i].visits != nil { provenDays.remove(k) }
                     improved = true
                 }
@@ -197,10 +204,12 @@ struct WeekSearch: Sendable {
         return false
     }
 
-    /// This pass's neighbourhoods: the days in `wholeDays` whole; the others in groups of `size`
-    /// visits by time of day (shifting by a third of a group from one pass to the next). Ordered
-    /// so that neighbourhoods next to each other are on different days.
+    /// This pass's neighbourhoods: the days in `wholeDays` whole; the others first around each
+    /// visit left out (`ConflictGroups`, unless settled), then in groups of `size` visits by time
+    /// of day (shifting by a third of a group from one pass to the next). Ordered so that
+    /// neighbourhoods next to each other are on different days.
     private func neighbourhoods(pass: Int, size: Int, wholeDays: Set<Int>) -> [Neighbourhood] {
+        let aroundLeftOut = ConflictGroups(days: days).neighbourhoods(incumbent, size: max(4, size / 2))
         var perDay: [[Neighbourhood]] = []
         for k in days.parts.indices {
             if wholeDays.contains(k) {
@@ -215,7 +224,7 @@ struct WeekSearch: Sendable {
                     .timing.start ?? 0
             }
             let ordered = anchor.keys.sorted { (anchor[$0]!, $0) < (anchor[$1]!, $1) }
-            var groups: [Neighbourhood] = []
+            var groups = aroundLeftOut[k].filter { !(settledGroups[k]?.contains($0.visits ?? []) ?? false) }
             var from = -((pass % 3) * size / 3)
             while from < ordered.count {
                 let slice = ordered[max(0, from)..<min(ordered.count, from + size)]
