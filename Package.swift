@@ -66,7 +66,7 @@ let package = Package(
             path: "benchmarks/ReplanBench"
         ),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
-        .testTarget(name: "VisitDomainTests", dependencies: ["VisitDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "VisitDomainTests", dependencies: ["VisitDomain", "ScenarioGenerator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VisitPlannerTests", dependencies: ["VisitPlanner", "VisitDomain", "ScenarioGenerator"]),
         .testTarget(name: "VisitReplannerTests", dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain"]),
         .testTarget(name: "VisitWhatIfTests", dependencies: ["VisitWhatIf", "VisitPlanner", "VisitDomain"]),

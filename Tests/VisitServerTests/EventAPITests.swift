@@ -55,6 +55,25 @@ struct EventAPITests {
         }
     }
 
+    @Test("a cancelled item is stored with the new scenario version (cancelled: true), and the next report replans from it")
+    func cancelledItemStored() async throws {
+        let server = try await TestServer.smallOffice()
+        try await server.test { api in
+            let body = eventJSON(["type": "cancelItem", "at": "2026-12-12T09:00", "visit": "V-2001", "item": 1])
+            let reply = try await api.post(Self.eventsPath, body: body)
+            #expect(reply.status == .created, "\(reply.text)")
+            let scenario = try await api.get("/api/scenarios/\(Self.scenario)/versions/2").json
+            let visit = scenario.first(in: "document.visits", where: "id", is: "V-2001")
+            #expect(visit?[path: "agenda[1].cancelled"]?.boolValue == true)
+            #expect(visit?[path: "agenda[0].cancelled"] == nil)
+            let next = eventJSON(["type": "headcountChange", "at": "2026-12-12T10:00", "visit": "V-2002", "headcount": 4])
+            let again = try await api.post("/api/scenarios/\(Self.scenario)/plans/2/events", body: next)
+            #expect(again.status == .created, "\(again.text)")
+            let tour = try again.json.first(in: "plan.visits", where: "id", is: "V-2001")?["items"]?.arrayValue
+            #expect(tour?.count == 1, "the tour stays cancelled")
+        }
+    }
+
     @Test("a host reports for the visits they host, in YAML too, and may report a resource of those visits out")
     func hostReports() async throws {
         let server = try await TestServer.smallOffice()

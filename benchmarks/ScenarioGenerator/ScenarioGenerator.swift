@@ -52,6 +52,7 @@ public struct ScenarioGenerator: Sendable, Hashable {
             caterers: resources.caterers(), visits: requests)
     }
 
-    /// The scenario as a FORMAT.md YAML file (loads back to an equal scenario).
-    public func yaml() -> String { ScenarioYAML.text(of: scenario()) }
+    /// The scenario as a FORMAT.md YAML file, checked to load back to an equal scenario
+    /// (`ScenarioDocument.yamlText`).
+    public func yaml() throws(ScenarioDocumentError) -> String { try ScenarioDocument.yamlText(scenario()) }
 }

@@ -7,10 +7,15 @@ public enum DocumentFormat: String, Sendable, Hashable, CaseIterable {
 
     /// By extension (`.yaml`, `.yml`, `.json`); otherwise sniffed: text starting with `{` or `[` is JSON.
     public static func detect(path: String, text: String) -> DocumentFormat {
+        DocumentFormat(extensionOf: path) ?? sniff(text)
+    }
+
+    /// The format a file name's extension names (`.yaml`, `.yml`, `.json`, in any case); nil for any other.
+    public init?(extensionOf path: String) {
         switch (path as NSString).pathExtension.lowercased() {
-        case "json": return .json
-        case "yaml", "yml": return .yaml
-        default: return sniff(text)
+        case "json": self = .json
+        case "yaml", "yml": self = .yaml
+        default: return nil
         }
     }
 

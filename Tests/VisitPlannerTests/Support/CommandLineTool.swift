@@ -68,6 +68,9 @@ final class TemporaryDirectory: Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
+    /// The path of `name` inside the directory.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
     /// Writes `text` to `name` inside the directory and returns its path.
     func write(_ text: String, to name: String) throws -> String {
         let file = url.appendingPathComponent(name)

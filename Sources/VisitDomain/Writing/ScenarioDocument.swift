@@ -1,14 +1,16 @@
 import OrderedCollections
-import VisitDomain
 
 /// Writes a `Scenario` back as a FORMAT.md document with every default spelled out, so that
-/// `ScenarioLoader.decode(ScenarioDocument.encode(s), ...)` gives `s` again. The store keeps the
-/// scenario a replan produced in this form (as JSON text); the API shows scenarios in it.
-/// Sets are written sorted, so one scenario always gives one document.
-enum ScenarioDocument {
-    typealias Fields = OrderedDictionary<String, DocumentValue>
+/// `ScenarioLoader.decode(ScenarioDocument.encode(s), ...)` gives `s` again. The server stores the
+/// scenario a replan produced in this form (as JSON text) and shows scenarios in it; `visitplan
+/// replan --scenario-out` and the benchmarks' generator write it as YAML or JSON. Sets are written
+/// sorted, so one scenario always gives one document. Agenda items a change event cancelled carry
+/// `cancelled: true` (beyond FORMAT.md; the loader reads it back).
+public enum ScenarioDocument {
+    private typealias Fields = DocumentValue.Fields
 
-    static func encode(_ s: Scenario) -> DocumentValue {
+    /// The scenario as a document tree, every default spelled out.
+    public static func encode(_ s: Scenario) -> DocumentValue {
         var root = Fields()
         root["name"] = .string(s.name)
         root["now"] = time(s.now)
@@ -24,18 +26,41 @@ enum ScenarioDocument {
         return .object(root)
     }
 
-    /// The scenario as canonical JSON text, ready to store. Checks that the text loads back to the
-    /// same scenario, so a stored version can never silently differ from what was planned.
-    static func jsonText(_ s: Scenario) throws(ScenarioDocumentError) -> String {
-        let text = DocumentJSON.text(encode(s)) + "\n"
-        let reloaded = try? ScenarioLoader.parse(text, format: .json, file: s.name, defaultNow: s.now)
-        guard reloaded == s else { throw ScenarioDocumentError(scenario: s.name) }
-        return text
+    /// The scenario as canonical JSON text (ready to store or write to a `.json` file). Checks
+    /// that the text loads back to the same scenario, so a written scenario can never silently
+    /// differ from the one planned.
+    public static func jsonText(_ s: Scenario) throws(ScenarioDocumentError) -> String {
+        try text(s, format: .json)
+    }
+
+    /// The scenario as FORMAT.md YAML text (for a `.yaml` file a coordinator may read and edit),
+    /// checked like `jsonText` to load back to the same scenario.
+    public static func yamlText(_ s: Scenario) throws(ScenarioDocumentError) -> String {
+        try text(s, format: .yaml)
+    }
+
+    /// The scenario as text in `format`, checked to load back to the same scenario.
+    public static func text(_ s: Scenario, format: DocumentFormat) throws(ScenarioDocumentError) -> String {
+        let document = encode(s)
+        let written = switch format {
+        case .json: DocumentJSON.text(document) + "\n"
+        case .yaml: DocumentYAML.text(document)
+        }
+        let reloaded: Scenario
+        do {
+            reloaded = try ScenarioLoader.parse(written, format: format, file: s.name, defaultNow: s.now)
+        } catch {
+            throw ScenarioDocumentError(scenario: s.name, format: format, problem: "it does not load: \(error)")
+        }
+        guard reloaded == s else {
+            throw ScenarioDocumentError(scenario: s.name, format: format, problem: "it loads to a different scenario")
+        }
+        return written
     }
 
     // MARK: Settings
 
-    static func calendar(_ c: WorkCalendar) -> DocumentValue {
+    private static func calendar(_ c: WorkCalendar) -> DocumentValue {
         [
             "workingDays": weekdays(c.workingDays),
             "workingHours": hours(c.workingHours),
@@ -44,7 +69,7 @@ enum ScenarioDocument {
         ]
     }
 
-    static func policies(_ p: Policies) -> DocumentValue {
+    private static func policies(_ p: Policies) -> DocumentValue {
         var f = Fields()
         f["leadTime"] = ["standardWorkingDays": .int(p.standardLeadWorkingDays), "urgentHours": .int(p.urgentLeadHours)]
         f["hostArrivesEarlyMinutes"] = .int(p.hostArrivesEarlyMinutes)
@@ -59,7 +84,7 @@ enum ScenarioDocument {
         return .object(f)
     }
 
-    static func objective(_ o: ObjectiveWeights) -> DocumentValue {
+    private static func objective(_ o: ObjectiveWeights) -> DocumentValue {
         [
             "visit": number(o.visit), "preferredStartPerSlot": number(o.preferredStartPerSlot),
             "preferredHost": number(o.preferredHost), "industryMatch": number(o.industryMatch),
@@ -71,7 +96,7 @@ enum ScenarioDocument {
 
     // MARK: Resources
 
-    static func room(_ r: Room) -> DocumentValue {
+    private static func room(_ r: Room) -> DocumentValue {
         var f = Fields()
         f["id"] = .string(r.id)
         if let b = r.building { f["building"] = .string(b) }
@@ -82,7 +107,7 @@ enum ScenarioDocument {
         return .object(f)
     }
 
-    static func route(_ r: TourRoute) -> DocumentValue {
+    private static func route(_ r: TourRoute) -> DocumentValue {
         var f = Fields()
         f["id"] = .string(r.id)
         if let b = r.building { f["building"] = .string(b) }
@@ -95,7 +120,7 @@ enum ScenarioDocument {
         return .object(f)
     }
 
-    static func staffMember(_ m: StaffMember) -> DocumentValue {
+    private static func staffMember(_ m: StaffMember) -> DocumentValue {
         var f = Fields()
         f["id"] = .string(m.id)
         if let n = m.name { f["name"] = .string(n) }
@@ -114,7 +139,7 @@ enum ScenarioDocument {
         return .object(f)
     }
 
-    static func caterer(_ c: Caterer) -> DocumentValue {
+    private static func caterer(_ c: Caterer) -> DocumentValue {
         var f = Fields()
         f["id"] = .string(c.id)
         f["approved"] = .bool(c.approved)
@@ -134,7 +159,7 @@ enum ScenarioDocument {
 
     // MARK: Visits
 
-    static func visit(_ v: Visit) -> DocumentValue {
+    private static func visit(_ v: Visit) -> DocumentValue {
         var f = Fields()
         f["id"] = .string(v.id)
         var client = Fields()
@@ -152,11 +177,13 @@ enum ScenarioDocument {
         f["ndaSigned"] = .bool(v.ndaSigned)
         f["dietary"] = .object(Fields(uniqueKeysWithValues: v.dietary.map { ($0.key, .int($0.value)) }))
         if let h = v.preferredHost { f["preferredHost"] = .string(h) }
-        f["agenda"] = .array(v.agenda.map(agendaItem))
+        f["agenda"] = .array(v.agenda.enumerated().map { index, item in
+            agendaItem(item, cancelled: v.cancelledItems.contains(index))
+        })
         return .object(f)
     }
 
-    static func agendaItem(_ item: AgendaItem) -> DocumentValue {
+    private static func agendaItem(_ item: AgendaItem, cancelled: Bool) -> DocumentValue {
         var f: Fields = ["kind": .string(item.kind.rawValue)]
         switch item {
         case .meeting(let m):
@@ -174,40 +201,49 @@ enum ScenarioDocument {
             f["service"] = .string(m.service)
             f["durationMinutes"] = .int(m.durationMinutes)
         }
+        if cancelled { f["cancelled"] = true }
         return .object(f)
     }
 
     // MARK: Values
 
-    static func time(_ t: LocalDateTime) -> DocumentValue { .string(t.description) }
+    private static func time(_ t: LocalDateTime) -> DocumentValue { .string(t.description) }
 
-    static func hours(_ h: DailyHours) -> DocumentValue {
+    private static func hours(_ h: DailyHours) -> DocumentValue {
         ["start": .string(h.start.description), "end": .string(h.end.description)]
     }
 
-    static func intervals(_ list: [TimeInterval]) -> DocumentValue {
+    private static func intervals(_ list: [TimeInterval]) -> DocumentValue {
         .array(list.map { ["start": time($0.start), "end": time($0.end)] })
     }
 
-    static func weekdays(_ days: Set<Weekday>) -> DocumentValue {
+    private static func weekdays(_ days: Set<Weekday>) -> DocumentValue {
         .array(Weekday.allCases.filter(days.contains).map { .string($0.rawValue) })
     }
 
-    static func strings(_ set: Set<String>) -> DocumentValue { .array(set.sorted().map(DocumentValue.string)) }
+    private static func strings(_ set: Set<String>) -> DocumentValue { .array(set.sorted().map(DocumentValue.string)) }
 
-    static func budgets(_ map: [String: Double]) -> DocumentValue {
+    private static func budgets(_ map: [String: Double]) -> DocumentValue {
         .object(Fields(uniqueKeysWithValues: map.sorted { $0.key < $1.key }.map { ($0.key, number($0.value)) }))
     }
 
-    static func number(_ value: Double) -> DocumentValue {
-        value == value.rounded() && abs(value) < 9.0e15 ? .int(Int(value)) : .double(value)
+    private static func number(_ value: Double) -> DocumentValue {
+        DocumentValue.wholeNumber(value).map(DocumentValue.int) ?? .double(value)
     }
 }
 
-/// A scenario that does not survive being written and read back: a bug in `ScenarioDocument`.
-struct ScenarioDocumentError: Error, CustomStringConvertible {
-    var scenario: String
-    var description: String {
-        "internal error: scenario \(scenario) does not load back to itself from its canonical JSON; it was not stored"
+/// A scenario that does not survive being written and read back: a bug in `ScenarioDocument`, or
+/// in the writer of `format`. Nothing should be written or stored when it is thrown.
+public struct ScenarioDocumentError: Error, CustomStringConvertible, Sendable, Hashable {
+    /// The scenario's name.
+    public var scenario: String
+    /// The text format it was written in.
+    public var format: DocumentFormat
+    /// What went wrong when reading the text back.
+    public var problem: String
+
+    public var description: String {
+        "internal error: scenario \(scenario) written as \(format.rawValue.uppercased()) does not load back to itself "
+            + "(\(problem)); it was not written"
     }
 }
