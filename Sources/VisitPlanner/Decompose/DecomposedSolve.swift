@@ -16,7 +16,9 @@ import VisitDomain
 /// 4. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time)
 ///    at a time is re-optimised with everything else fixed, two neighbourhoods on different days
 ///    in parallel, each with half of the unspent budget, until the time limit, a proven gap, or
-///    no neighbourhood improves any more.
+///    no neighbourhood improves any more. Groups around each visit left out come first.
+/// 5. When both phases have stopped with time left, the rounds start again from the incumbent's
+///    prices (a few times): only their repaired solutions move two multi-day visits at once.
 struct DecomposedSolve: Sendable {
     let view: ScenarioView
     let generator: CandidateGenerator
@@ -55,10 +57,13 @@ struct DecomposedSolve: Sendable {
         // Lagrangian rounds and neighbourhood passes take turns while either can still help.
         var pricing = parts.allSatisfy { $0.milp.variableCount <= exactDayVariables }
         var searching = true
+        let priceable = pricing
         while pricing || searching {
             if pricing { pricing = search.lagrangianRound() }
             if searching { searching = search.neighbourhoodPasses(exactDayVariables: exactDayVariables) }
             if search.isProven { break }
+            // Both stopped with time left: price again from the incumbent (see `restartPricing`).
+            if !pricing, !searching, priceable, search.restartPricing() { pricing = true }
         }
         trace("decomposed: objective \(search.objective) bound \(search.bound) at \(reporter.elapsed)")
         return SolvedWeek(scheduled: days.read(search.incumbent, view: view), status: search.isProven ? .optimal : .feasible,

@@ -55,12 +55,36 @@ struct WeekSearch: Sendable {
         var best: [Int: Double] = [:]
         for visits in alone { for (v, value) in visits where days.multiDay.contains(v) { best[v] = max(best[v] ?? 0, value) } }
         tighten(lagrangian.standalone(LagrangianBound.Prices(visits: best, budget: 0)))
-        // First prices: what each multi-day visit adds where the heuristic put it, else half its best.
+        bestAlone = best
+        pricesFromIncumbent()
+    }
+
+    /// Each multi-day visit's best value alone, on any of its days.
+    private var bestAlone: [Int: Double] = [:]
+
+    /// Prices from the incumbent: what each multi-day visit adds where it is, else half its best.
+    private mutating func pricesFromIncumbent() {
         for v in days.multiDay {
             let k = (days.partsOf[v] ?? []).first { days.scheduled($0, incumbent[$0]).contains(v) }
-            prices.visits[v] = k.map { days.contribution(of: v, in: $0, incumbent[$0]) } ?? (best[v] ?? 0) / 2
+            prices.visits[v] = k.map { days.contribution(of: v, in: $0, incumbent[$0]) } ?? (bestAlone[v] ?? 0) / 2
         }
     }
+
+    /// Starts the Lagrangian rounds again from the incumbent's prices with a smaller first step,
+    /// when both phases have stopped with time left: a round's repaired day solutions are the
+    /// only moves that change the day of two multi-day visits at once. Returns false after
+    /// `limit` restarts, when the time is up or the plan is proven.
+    mutating func restartPricing(limit: Int = 3) -> Bool {
+        guard restarts < limit, !isProven, !timeIsUp, !days.multiDay.isEmpty || days.budget != nil else { return false }
+        restarts += 1
+        pricesFromIncumbent()
+        prices.budget /= 2
+        step = 1.0 / Double(1 << restarts)
+        lastRoundBound = .infinity
+        return true
+    }
+
+    private var restarts = 0
 
     /// Keeps `week` if it is valid and better than the incumbent.
     mutating func offer(_ week: [[Double]]) {
