@@ -11,13 +11,9 @@ struct ConflictGroupTests {
     static func days(_ scenario: Scenario) throws -> (days: DayModels, week: [[Double]]) {
         let view = ScenarioView(scenario)
         let generator = CandidateGenerator(scenario: view.scenario)
-        let candidates = WeekCandidates(view: view, generator: generator, threads: 1)
-        var builder = ModelBuilder(scenario: view.scenario, generator: generator)
-        builder.sharedBudget = true
-        let parts = candidates.days.map { builder.build(candidates: candidates.onDay($0)) }
-        let indexes = parts.map(ChoiceIndex.init)
-        let days = DayModels(scenario: view.scenario, days: candidates.days, parts: parts, indexes: indexes)
-        let constructed = try #require(ConstructionHeuristic(scenario: view.scenario, parts: parts).complete(nil, placed: [], indexes: indexes))
+        let week = WeekCandidates(view: view, generator: generator, threads: 1)
+        let days = DayModels.build(view: view, generator: generator, week: week, threads: 1)
+        let constructed = try #require(ConstructionHeuristic(scenario: view.scenario, parts: days.parts).complete(nil, placed: [], indexes: days.indexes))
         return (days, constructed.parts.map(\.values))
     }
 

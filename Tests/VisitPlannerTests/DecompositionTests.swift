@@ -63,11 +63,9 @@ struct DecompositionTests {
         let scenario = ScenarioGenerator(visits: 30, seed: 6, tight: true).scenario()
         let view = ScenarioView(scenario)
         let generator = CandidateGenerator(scenario: view.scenario)
-        let candidates = WeekCandidates(view: view, generator: generator, threads: 2)
-        var builder = ModelBuilder(scenario: view.scenario, generator: generator)
-        builder.sharedBudget = true
-        let parts = candidates.days.map { builder.build(candidates: candidates.onDay($0)) }
-        let days = DayModels(scenario: view.scenario, days: candidates.days, parts: parts, indexes: parts.map(ChoiceIndex.init))
+        let days = DayModels.build(view: view, generator: generator,
+                                   week: WeekCandidates(view: view, generator: generator, threads: 2), threads: 2)
+        let parts = days.parts
         // Each day planned on its own, as if it had the week to itself: multi-day visits land on
         // several days and the days together may overspend.
         let alone = try parts.indices.map { k -> [Double] in

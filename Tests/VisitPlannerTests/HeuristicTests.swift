@@ -42,11 +42,9 @@ struct HeuristicTests {
         let view = ScenarioView(scenario)
         let generator = CandidateGenerator(scenario: view.scenario)
         let candidates = WeekCandidates(view: view, generator: generator, threads: 2)
-        var builder = ModelBuilder(scenario: view.scenario, generator: generator)
-        builder.sharedBudget = true
-        let parts = candidates.days.map { builder.build(candidates: candidates.onDay($0)) }
+        let days = DayModels.build(view: view, generator: generator, week: candidates, threads: 2)
+        let parts = days.parts
         let constructed = try #require(ConstructionHeuristic(scenario: view.scenario, parts: parts).complete())
-        let days = DayModels(scenario: view.scenario, days: candidates.days, parts: parts, indexes: parts.map(ChoiceIndex.init))
         let values = constructed.parts.map(\.values)
         for k in parts.indices { #expect(parts[k].milp.firstViolation(values[k]) == nil) }
         let onDays = parts.indices.flatMap { days.scheduled($0, values[$0]) }

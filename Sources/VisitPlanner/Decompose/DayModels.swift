@@ -28,6 +28,23 @@ struct DayModels: Sendable {
         multiDay = Set(partsOf.filter { $0.value.count > 1 }.keys)
     }
 
+    /// The week's day models as the decomposition solves them: one per day with a candidate
+    /// timing, sharing the weekly budget, without names (solved, never written), built and
+    /// indexed `threads` days at a time.
+    static func build(view: ScenarioView, generator: CandidateGenerator, week: WeekCandidates, threads: Int) -> DayModels {
+        let scenario = view.scenario
+        let builder = {
+            var builder = ModelBuilder(scenario: scenario, generator: generator)
+            builder.sharedBudget = true
+            builder.keepsNames = false
+            return builder
+        }()
+        let dayNumbers = week.days
+        let parts = parallelMap(dayNumbers.count, threads: threads) { builder.build(candidates: week.onDay(dayNumbers[$0])) }
+        let indexes = parallelMap(parts.count, threads: threads) { ChoiceIndex(parts[$0]) }
+        return DayModels(scenario: scenario, days: dayNumbers, parts: parts, indexes: indexes)
+    }
+
     var budget: Double? { scenario.policies.weeklyHospitalityBudget }
 
     /// The week's objective: the sum of the days' (each day's `spentElsewhere` has no cost).

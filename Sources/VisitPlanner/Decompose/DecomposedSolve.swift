@@ -34,25 +34,15 @@ struct DecomposedSolve: Sendable {
 
     func run() -> SolvedWeek {
         let scenario = view.scenario
-        let builder = {
-            var builder = ModelBuilder(scenario: scenario, generator: generator)
-            builder.sharedBudget = true
-            builder.keepsNames = false   // the day models are solved, never written
-            return builder
-        }()
-        let dayNumbers = week.days
-        let week = self.week
         trace("decomposed: candidates at \(reporter.elapsed)")
-        let parts = parallelMap(dayNumbers.count, threads: options.threads) { builder.build(candidates: week.onDay(dayNumbers[$0])) }
+        let days = DayModels.build(view: view, generator: generator, week: week, threads: options.threads)
+        let parts = days.parts
         trace("decomposed: day models at \(reporter.elapsed)")
-        let indexes = parallelMap(parts.count, threads: options.threads) { ChoiceIndex(parts[$0]) }
-        let days = DayModels(scenario: scenario, days: dayNumbers, parts: parts, indexes: indexes)
         var search = WeekSearch(days: days, options: options, deadline: deadline, reporter: reporter,
                                 visitsPerNeighbourhood: neighbourhoodVisits)
-        trace("decomposed: indexes at \(reporter.elapsed)")
         var heuristic = ConstructionHeuristic(scenario: scenario, parts: parts)
         heuristic.threads = options.threads
-        search.start(heuristic.complete(nil, placed: [], indexes: indexes))
+        search.start(heuristic.complete(nil, placed: [], indexes: days.indexes))
         trace("decomposed: first plan at \(reporter.elapsed)")
         // Lagrangian rounds and neighbourhood passes take turns while either can still help.
         var pricing = parts.allSatisfy { $0.milp.variableCount <= exactDayVariables }
