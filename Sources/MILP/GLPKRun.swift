@@ -45,8 +45,8 @@ struct GLPKRun {
     }
 
     /// Solves the LP (relaxation) with the primal simplex method, scaled (unless the search
-    /// settings say otherwise), without presolve, so that
-    /// infeasible and unbounded are told apart by `glp_get_status`.
+    /// settings say otherwise), without presolve, so that infeasible and unbounded are told
+    /// apart by `glp_get_status`.
     private func solveRelaxation(_ p: OpaquePointer) -> RelaxationOutcome {
         let what = model.hasIntegralColumns ? "the LP relaxation" : "the LP"
         var parameters = glp_smcp()

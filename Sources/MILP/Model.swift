@@ -1,4 +1,5 @@
 import OrderedCollections
+
 /// A mixed-integer linear program: variables with bounds and kinds, named linear
 /// constraints and a linear objective.
 ///

@@ -25,6 +25,10 @@ struct WeekSearch: Sendable {
     /// the part changes.
     private var settledGroups: [Int: Set<Set<Int>>] = [:]
     private var pass = 0
+    /// Each multi-day visit's best value alone, on any of its days (for its first price).
+    private var bestAlone: [Int: Double] = [:]
+    /// Times the Lagrangian rounds were started again (`restartPricing`).
+    private var restarts = 0
 
     init(days: DayModels, options: PlannerOptions, deadline: ContinuousClock.Instant?, reporter: ProgressReporter,
          visitsPerNeighbourhood: Int) {
@@ -59,9 +63,6 @@ struct WeekSearch: Sendable {
         pricesFromIncumbent()
     }
 
-    /// Each multi-day visit's best value alone, on any of its days.
-    private var bestAlone: [Int: Double] = [:]
-
     /// Prices from the incumbent: what each multi-day visit adds where it is, else half its best.
     private mutating func pricesFromIncumbent() {
         for v in days.multiDay {
@@ -83,8 +84,6 @@ struct WeekSearch: Sendable {
         lastRoundBound = .infinity
         return true
     }
-
-    private var restarts = 0
 
     /// Keeps `week` if it is valid and better than the incumbent.
     mutating func offer(_ week: [[Double]]) {
