@@ -1,0 +1,65 @@
+import MILP
+import ScenarioGenerator
+import Testing
+import VisitDomain
+@testable import VisitPlanner
+
+/// The decomposed search's bookkeeping: which plans it keeps, and how often it prices again.
+@Suite("Week search")
+struct WeekSearchTests {
+    /// A generated week with multi-day visits, its day models, and the heuristic's plan.
+    static func start() throws -> (days: DayModels, constructed: ConstructedSolution) {
+        let scenario = ScenarioGenerator(visits: 14, seed: 4, tight: false).scenario()
+        let view = ScenarioView(scenario)
+        let generator = CandidateGenerator(scenario: view.scenario)
+        let days = DayModels.build(view: view, generator: generator,
+                                   week: WeekCandidates(view: view, generator: generator, threads: 1), threads: 1)
+        let constructed = try #require(ConstructionHeuristic(scenario: view.scenario, parts: days.parts)
+            .complete(nil, placed: [], indexes: days.indexes))
+        return (days, constructed)
+    }
+
+    static func search(_ days: DayModels) -> WeekSearch {
+        WeekSearch(days: days, options: PlannerOptions(timeLimit: 60), deadline: .now + .seconds(60),
+                   reporter: ProgressReporter(start: .now, callback: nil), visitsPerNeighbourhood: 12)
+    }
+
+    @Test("the heuristic's plan is kept on its own row activities, with the week's objective")
+    func keepsTheHeuristicsPlan() throws {
+        let (days, constructed) = try Self.start()
+        var search = Self.search(days)
+        search.offer(constructed)
+        let values = constructed.parts.map(\.values)
+        #expect(search.objective > 0)
+        #expect(abs(search.objective - days.objective(values)) < 1e-6)
+        #expect(search.incumbent == days.withSpend(values))
+        #expect(days.isFeasible(search.incumbent))
+    }
+
+    @Test("a constructed plan whose rows do not hold is checked as any other, and refused")
+    func refusesABrokenConstructedPlan() throws {
+        let (days, constructed) = try Self.start()
+        // Every timing of the first part's first visit switched on: at most one may be.
+        let k = try #require(days.parts.indices.first { !days.indexes[$0].timings.isEmpty })
+        let choices = try #require(days.indexes[k].timings.values.first { $0.count > 1 })
+        var values = constructed.parts[k].values
+        for choice in choices { values[choice.variable.index] = 1 }
+        var broken = constructed
+        broken.parts[k] = PartialSolution(model: days.parts[k].milp, values: values)
+        #expect(!broken.parts[k].isFeasible)
+        var search = Self.search(days)
+        search.offer(broken)
+        #expect(search.objective == 0)
+        #expect(search.incumbent.allSatisfy { $0.allSatisfy { $0 == 0 } })
+    }
+
+    @Test("pricing starts again three times at most")
+    func restartsAtMostThreeTimes() throws {
+        let (days, constructed) = try Self.start()
+        try #require(!days.multiDay.isEmpty, "the week needs a multi-day visit")
+        var search = Self.search(days)
+        search.start(constructed)
+        let answers = (0..<4).map { _ in search.restartPricing() }
+        #expect(answers == [true, true, true, false])
+    }
+}
