@@ -11,6 +11,8 @@ public struct Submodel: Sendable {
     public let model: Model
     /// For each variable of `model`, in order, the variable of the full model.
     public let variables: [Variable]
+    /// For each variable of the full model, its index in `model` (-1 when fixed).
+    private let positions: [Int]
 
     /// `full` with every variable outside `free` fixed at its value in `values` (one per variable
     /// of `full`). Variables of another model and repeats in `free` are ignored.
@@ -51,6 +53,12 @@ public struct Submodel: Sendable {
         sub.setObjective(objective, full.objectiveDirection)
         model = sub
         variables = chosen
+        positions = position
+    }
+
+    /// The variable of `model` that stands for `variable` of the full model (nil when it is fixed).
+    public func variable(standingFor variable: Variable) -> Variable? {
+        positions.indices.contains(variable.index) && positions[variable.index] >= 0 ? Variable(index: positions[variable.index]) : nil
     }
 
     /// The submodel's values of a full solution (e.g. the incumbent to offer the submodel).

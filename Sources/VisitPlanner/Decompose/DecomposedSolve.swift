@@ -16,7 +16,9 @@ import VisitDomain
 /// 4. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time)
 ///    at a time is re-optimised with everything else fixed, two neighbourhoods on different days
 ///    in parallel, each with half of the unspent budget, until the time limit, a proven gap, or
-///    no neighbourhood improves any more. Groups around each visit left out come first.
+///    no neighbourhood improves any more. Groups around each visit left out come first. When a
+///    pass finds nothing, two-day neighbourhoods (`DayPairs`) move multi-day visits between days
+///    with both days re-optimised in one problem.
 /// 5. When both phases have stopped with time left, the rounds start again from the incumbent's
 ///    prices (a few times): only their repaired solutions move two multi-day visits at once.
 struct DecomposedSolve: Sendable {

@@ -24,6 +24,8 @@ struct WeekSearch: Sendable {
     /// Per part, groups around a left-out visit that GLPK proved cannot improve; skipped until
     /// the part changes.
     private var settledGroups: [Int: Set<Set<Int>>] = [:]
+    /// Two-day neighbourhoods that GLPK proved cannot improve; skipped until either day changes.
+    private var settledPairs = Set<DayPair>()
     private var pass = 0
     /// Each multi-day visit's best value alone, on any of its days (for its first price).
     private var bestAlone: [Int: Double] = [:]
@@ -214,6 +216,10 @@ struct WeekSearch: Sendable {
             }
             trace("neighbourhood pass \(pass) (size \(groupSize), \(neighbourhoods.count) neighbourhoods): objective \(objective) at \(reporter.elapsed)")
             if !improved {
+                // Nothing moves within a day: try moving multi-day visits with both days re-optimised.
+                let pairs = dayPairPass(size: max(4, groupSize / 2), timeLimit: neighbourhoodTime ?? timeLimit)
+                if pairs.improved { continue }
+                allOptimal = allOptimal && pairs.allOptimal
                 if allOptimal {
                     // Nothing left to gain at this size: stop once every day is proven, else look wider.
                     if provenDays.count == days.parts.count { return false }
@@ -225,6 +231,65 @@ struct WeekSearch: Sendable {
             }
         }
         return false
+    }
+
+    /// Re-optimises the two-day neighbourhoods (`DayPairs`) not yet settled, up to `threads` at
+    /// a time on different days, each with its share of the unspent budget. Returns whether any
+    /// improved the plan, and whether GLPK proved every one optimal.
+    private mutating func dayPairPass(size: Int, timeLimit: Double) -> (improved: Bool, allOptimal: Bool) {
+        var queue = DayPairs(days: days).neighbourhoods(incumbent, size: size).filter { !settledPairs.contains($0) }
+        var improved = false
+        var allOptimal = true
+        while !queue.isEmpty {
+            guard !isProven, !timeIsUp else { return (improved, false) }
+            var batch: [DayPair] = []
+            var busy = Set<Int>()
+            var rest: [DayPair] = []
+            for pair in queue {
+                if batch.count < options.threads, busy.isDisjoint(with: pair.parts) {
+                    batch.append(pair)
+                    busy.formUnion(pair.parts)
+                } else {
+                    rest.append(pair)
+                }
+            }
+            queue = rest
+            let solving = batch
+            let limit = min(timeLimit, remaining ?? timeLimit)
+            let week = incumbent
+            let days = self.days
+            let total = days.parts.indices.reduce(0) { $0 + days.cost($1, week[$1]) }
+            let slack = max(0, (days.budget ?? total) - total)
+            let gap = options.relativeGap / 10
+            let search = options.search
+            let outcomes = parallelMap(batch.count, threads: options.threads) { i in
+                let ownShare = solving[i].parts.reduce(0) { $0 + days.cost($1, week[$1]) } + slack / Double(solving.count)
+                let elsewhere = max(0, (days.budget ?? 0) - ownShare)
+                return solving[i].improve(week, days: days, spend: days.budget == nil ? 0 : elsewhere, timeLimit: limit,
+                                        relativeGap: gap, search: search)
+            }
+            var merged = week
+            var changed = Set<Int>()
+            for (i, outcome) in outcomes.enumerated() {
+                allOptimal = allOptimal && outcome.optimal
+                guard let values = outcome.values else {
+                    if outcome.optimal { settledPairs.insert(batch[i]) }
+                    continue
+                }
+                for (j, k) in batch[i].parts.enumerated() { merged[k] = values[j] }
+                changed.formUnion(batch[i].parts)
+            }
+            guard !changed.isEmpty else { continue }
+            let before = objective
+            offer(merged)
+            guard objective > before else { continue }
+            improved = true
+            provenDays.subtract(changed)
+            for k in changed { settledGroups[k] = nil }
+            settledPairs = settledPairs.filter { $0.parts.allSatisfy { !changed.contains($0) } }
+        }
+        trace("day pairs (size \(size)): objective \(objective) at \(reporter.elapsed)")
+        return (improved, allOptimal)
     }
 
     /// This pass's neighbourhoods: the days in `wholeDays` whole; the others first around each

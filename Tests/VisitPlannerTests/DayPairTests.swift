@@ -1,0 +1,117 @@
+import MILP
+import ScenarioGenerator
+import Testing
+import VisitDomain
+@testable import VisitPlanner
+
+/// Two-day neighbourhoods: a multi-day visit moved to another day while the day it leaves is
+/// re-optimised with it, a move no one-day neighbourhood makes.
+@Suite("Day pairs")
+struct DayPairTests {
+    static func setting() throws -> (scenario: Scenario, days: DayModels, week: [[Double]], either: Int, monday: Int) {
+        let scenario = try TestScenarios.load("day-pair.yaml")
+        let (days, week) = try ConflictGroupTests.days(scenario)
+        let either = try #require(scenario.visits.firstIndex { $0.id == "V-either" })
+        let monday = try #require(scenario.visits.firstIndex { $0.id == "V-monday" })
+        return (scenario, days, week, either, monday)
+    }
+
+    /// The part of the day with this date (day number of 2026-12-07 plus `offset`).
+    static func part(_ days: DayModels, dayOf visit: Int, scenario: Scenario, offset: Int) throws -> Int {
+        let monday = try #require(days.partsOf[visit]?.map { days.days[$0] }.min())
+        return try #require(days.days.firstIndex(of: monday + offset))
+    }
+
+    @Test("the heuristic puts V-either on Monday and leaves V-monday out; one-day neighbourhoods cannot mend it")
+    func stuckOnOneDay() throws {
+        let (scenario, days, week, either, monday) = try Self.setting()
+        let mon = try Self.part(days, dayOf: either, scenario: scenario, offset: 0)
+        let tue = try Self.part(days, dayOf: either, scenario: scenario, offset: 1)
+        #expect(days.multiDay == [either])
+        #expect(days.scheduled(mon, week[mon]) == [either])
+        #expect(days.scheduled(tue, week[tue]).isEmpty)
+        // Tuesday pulling V-either in: it would lose its preferred start.
+        let pull = Neighbourhood(part: tue, visits: nil, pullable: [either])
+            .improve(week, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings())
+        #expect(pull.values == nil)
+        #expect(pull.optimal)
+        // Monday alone keeps the visit of higher priority.
+        let alone = Neighbourhood(part: mon, visits: [either, monday], pullable: [])
+            .improve(week, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings())
+        #expect(alone.values == nil)
+    }
+
+    @Test("the pair around V-either moves it to Tuesday and lets V-monday in, and the week stays valid")
+    func pairMovesTheVisit() throws {
+        let (scenario, days, week, either, monday) = try Self.setting()
+        let mon = try Self.part(days, dayOf: either, scenario: scenario, offset: 0)
+        let tue = try Self.part(days, dayOf: either, scenario: scenario, offset: 1)
+        let pairs = DayPairs(days: days).neighbourhoods(week, size: 4)
+        let pair = try #require(pairs.first)
+        #expect(pairs.count == 1)
+        #expect(pair.parts == [tue, mon])
+        #expect(pair.visit == either)
+        #expect(pair.visits[1] == [either, monday])
+        let improved = pair.improve(week, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings())
+        let values = try #require(improved.values)
+        #expect(improved.optimal)
+        var moved = week
+        moved[tue] = values[0]
+        moved[mon] = values[1]
+        #expect(days.scheduled(tue, moved[tue]) == [either])
+        #expect(days.scheduled(mon, moved[mon]) == [monday])
+        #expect(days.isFeasible(moved))
+        #expect(days.objective(moved) > days.objective(week) + 1000)
+        // Read back as a plan, the independent checker accepts it, with the same score.
+        let view = ScenarioView(scenario)
+        let generator = CandidateGenerator(scenario: view.scenario)
+        let candidates = WeekCandidates(view: view, generator: generator, threads: 1)
+        let plan = try PlanAssembly(view: view, generator: generator, baseline: nil).outcome(
+            SolvedWeek(scheduled: days.read(moved, view: view), status: .feasible, bound: nil, modelObjective: days.objective(moved),
+                       candidates: candidates.candidates, statistics: ModelStatistics(visits: 0, timings: 0, variables: 0, rows: 0)),
+            seconds: 0)
+        #expect(PlanChecker(scenario: scenario).check(plan.plan).isValid)
+        #expect(abs(plan.plan.score - days.objective(moved)) < 1e-6 * abs(plan.plan.score))
+    }
+
+    @Test("a week that has no multi-day visit has no pairs")
+    func noMultiDayVisitNoPairs() throws {
+        let scenario = try TestScenarios.load("conflict-groups.yaml")
+        let (days, week) = try ConflictGroupTests.days(scenario)
+        #expect(DayPairs(days: days).neighbourhoods(week, size: 4).isEmpty)
+    }
+}
+
+/// Pairs on generated tight weeks, where the weekly budget binds: whatever a pair changes, the
+/// week stays valid (one day per visit, the budget) and its score only rises.
+@Suite("Day pairs on tight weeks")
+struct DayPairWeekTests {
+    @Test(arguments: [3, 8] as [UInt64])
+    func improvementsKeepTheWeekValid(seed: UInt64) throws {
+        let scenario = ScenarioGenerator(visits: 30, seed: seed, tight: true).scenario()
+        let (days, start) = try ConflictGroupTests.days(scenario)
+        let budget = try #require(days.budget)
+        var week = days.withSpend(start)
+        var improvements = 0
+        for pair in DayPairs(days: days).neighbourhoods(week, size: 6).prefix(12) {
+            let total = days.parts.indices.reduce(0) { $0 + days.cost($1, week[$1]) }
+            let own = pair.parts.reduce(0) { $0 + days.cost($1, week[$1]) }
+            // The other days may spend what they do now: the pair gets the rest of the budget.
+            let outcome = pair.improve(week, days: days, spend: total - own, timeLimit: 5, relativeGap: 0,
+                                       search: SearchSettings())
+            guard let values = outcome.values else { continue }
+            var next = week
+            for (j, k) in pair.parts.enumerated() { next[k] = values[j] }
+            next = days.withSpend(next)
+            let valid = days.isFeasible(next)
+            #expect(valid)
+            #expect(days.objective(next) > days.objective(week))
+            #expect(days.parts.indices.reduce(0) { $0 + days.cost($1, next[$1]) } <= budget + 1e-6)
+            let onDays = days.parts.indices.flatMap { days.scheduled($0, next[$0]) }
+            #expect(onDays.count == Set(onDays).count, "a visit is on two days")
+            week = next
+            improvements += 1
+        }
+        #expect(improvements > 0, "no pair improved the heuristic's week: the test checks nothing")
+    }
+}
