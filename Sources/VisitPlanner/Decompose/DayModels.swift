@@ -37,6 +37,8 @@ struct DayModels: Sendable {
             var builder = ModelBuilder(scenario: scenario, generator: generator)
             builder.sharedBudget = true
             builder.keepsNames = false
+            // Its neighbourhoods fix most people's work: an order on whole days would block moves.
+            builder.breaksStaffSymmetry = false
             return builder
         }()
         let dayNumbers = week.days

@@ -71,7 +71,7 @@ struct DayPair: Sendable, Hashable {
                     if let y = joint(x, ofPart: i) { row.add(y, coefficient: c) } else { fixed += c * current[i][x.index] }
                 }
             }
-            combined.model.addConstraint(row, .lessOrEqual, budget - elsewhere - fixed, name: "pair_budget")
+            if !row.terms.isEmpty { combined.model.addConstraint(row, .lessOrEqual, budget - elsewhere - fixed, name: "pair_budget") }
         }
         let start = combined.joined(subs.indices.map { subs[$0].restrict(current[$0]) })
         let startValue = combined.model.objectiveValue(start)

@@ -18,6 +18,9 @@ struct ModelBuilder: Sendable {
     /// Whether the MILP keeps its variable and row names: needed to export the model, not to
     /// solve it (a large week builds faster and smaller without).
     var keepsNames = true
+    /// Whether interchangeable people are ordered by the minutes they work (`StaffSymmetry`;
+    /// never in a replan).
+    var breaksStaffSymmetry = true
 
     init(scenario: Scenario, generator: CandidateGenerator? = nil) {
         self.scenario = scenario
@@ -45,6 +48,7 @@ struct ModelBuilder: Sendable {
         TourRule(scenario: scenario, eligibility: eligibility, calendar: generator.staffCalendar).apply(to: &pm)
         MealRule(scenario: scenario, sharedBudget: sharedBudget).apply(to: &pm)
         AvailabilityRule(scenario: scenario, roomTypes: roomTypes).apply(to: &pm)
+        if breaksStaffSymmetry, pm.baseline.isEmpty { StaffSymmetry(scenario: scenario).apply(to: &pm) }
         itCover.apply(to: &pm)
         let terms = ObjectiveTerms(scenario: scenario)
         for choice in pm.timings {

@@ -51,6 +51,7 @@ public struct Planner: Sendable {
         }
         var builder = ModelBuilder(scenario: view.scenario, generator: generator)
         builder.sharedBudget = true
+        builder.breaksStaffSymmetry = false
         var model = builder.build(candidates: week.onDay(day.dayNumber))
         if let spent = model.spentElsewhere { model.milp.setBounds(spent, lower: 0, upper: 0) }
         try export(model.milp, to: path)
