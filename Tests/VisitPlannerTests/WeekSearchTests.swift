@@ -62,4 +62,32 @@ struct WeekSearchTests {
         let answers = (0..<4).map { _ in search.restartPricing() }
         #expect(answers == [true, true, true, false])
     }
+
+    @Test("each visit's building, for the neighbourhoods by building: that of the room or route it holds, else of a candidate")
+    func buildingsOfVisits() throws {
+        let (days, constructed) = try Self.start()
+        let scenario = days.scenario
+        let view = ScenarioView(scenario)
+        let planned = days.read(constructed.parts.map(\.values), view: view)
+        var seen = Set<String>()
+        for k in days.parts.indices {
+            let buildings = days.buildings(k, constructed.parts[k].values)
+            seen.formUnion(buildings.values)
+            for v in days.indexes[k].timings.keys.sorted() {
+                let here = days.scheduled(k, constructed.parts[k].values).contains(v)
+                guard here, let items = planned[v]?.items else { continue }
+                // The building of the room or route the plan gives the visit.
+                let held = items.compactMap { item -> String? in
+                    if let room = item.room { return scenario.rooms.first { $0.id == room }?.building }
+                    if let route = item.route { return scenario.tourRoutes.first { $0.id == route }?.building }
+                    return nil
+                }
+                #expect(buildings[v] == held.first, "\(scenario.visits[v].id)")
+            }
+            // Visits with a room or route candidate all have one.
+            let withCandidates = Set(days.parts[k].rooms.map(\.item.visit) + days.parts[k].routes.map(\.item.visit))
+            #expect(Set(buildings.keys) == withCandidates)
+        }
+        #expect(seen == ["A", "B"])
+    }
 }

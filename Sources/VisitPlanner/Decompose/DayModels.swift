@@ -67,6 +67,23 @@ struct DayModels: Sendable {
         return (indexes[k].variables[v] ?? []).reduce(0) { $0 + objective.coefficient(of: $1) * values[$1.index] }
     }
 
+    /// The building of each visit of part `k`: that of the room or route of its first item that
+    /// holds one in `values`, else of its first candidate room or route (no entry when none names
+    /// a building).
+    func buildings(_ k: Int, _ values: [Double]) -> [Int: String] {
+        var chosen: [Int: (item: Int, building: String)] = [:]
+        var candidate: [Int: String] = [:]
+        func note(_ choice: ResourceChoice, _ building: String?) {
+            guard let building else { return }
+            let v = choice.item.visit
+            if values[choice.variable.index] > 0.5, choice.item.item < chosen[v]?.item ?? .max { chosen[v] = (choice.item.item, building) }
+            if candidate[v] == nil { candidate[v] = building }
+        }
+        for choice in parts[k].rooms { note(choice, scenario.rooms[choice.resource].building) }
+        for choice in parts[k].routes { note(choice, scenario.tourRoutes[choice.resource].building) }
+        return candidate.merging(chosen.mapValues(\.building)) { _, held in held }
+    }
+
     /// `values` of part `k` without `visits`, and without IT cover no meeting needs any more.
     /// Taking visits out keeps every row of the day valid.
     func dropping(_ visits: Set<Int>, from k: Int, in values: [Double]) -> [Double] {

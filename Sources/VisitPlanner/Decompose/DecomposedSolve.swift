@@ -13,7 +13,8 @@ import VisitDomain
 ///    solved in parallel, one GLPK problem per thread, with prices on multi-day visits and on
 ///    catering; the sum of the day bounds plus the prices bounds the week; the day solutions,
 ///    repaired into a valid week, are candidate plans; subgradient steps update the prices.
-/// 4. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time)
+/// 4. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time,
+///    every third pass in the same building)
 ///    at a time is re-optimised with everything else fixed, two neighbourhoods on different days
 ///    in parallel, each with half of the unspent budget, until the time limit, a proven gap, or
 ///    no neighbourhood improves any more. Groups around each visit left out come first. When a

@@ -294,7 +294,8 @@ struct WeekSearch: Sendable {
 
     /// This pass's neighbourhoods: the days in `wholeDays` whole; the others first around each
     /// visit left out (`ConflictGroups`, unless settled), then in groups of `size` visits by time
-    /// of day (shifting by a third of a group from one pass to the next). Ordered so that
+    /// of day (shifting by a third of a group from one pass to the next; every third pass by
+    /// building first, then time). Ordered so that
     /// neighbourhoods next to each other are on different days.
     private func neighbourhoods(pass: Int, size: Int, wholeDays: Set<Int>) -> [Neighbourhood] {
         let aroundLeftOut = ConflictGroups(days: days).neighbourhoods(incumbent, size: max(4, size / 2))
@@ -311,7 +312,12 @@ struct WeekSearch: Sendable {
                 return choices.max { (objective.coefficient(of: $0.variable), -$0.timing.start) < (objective.coefficient(of: $1.variable), -$1.timing.start) }?
                     .timing.start ?? 0
             }
-            let ordered = anchor.keys.sorted { (anchor[$0]!, $0) < (anchor[$1]!, $1) }
+            // Every third pass (the second of three), the visits go building by building: those
+            // sharing rooms, routes, IT cover and the staff on site are re-optimised together.
+            let building = pass % 3 == 1 ? days.buildings(k, incumbent[k]) : [:]
+            let ordered = anchor.keys.sorted {
+                (building[$0] ?? "", anchor[$0]!, $0) < (building[$1] ?? "", anchor[$1]!, $1)
+            }
             var groups = aroundLeftOut[k].filter { !(settledGroups[k]?.contains($0.visits ?? []) ?? false) }
             var from = -((pass % 3) * size / 3)
             while from < ordered.count {
