@@ -108,6 +108,16 @@ struct DayModels: Sendable {
         return result
     }
 
+    /// What the days outside `parts` may spend while `parts` are re-optimised, one neighbourhood
+    /// of `count` solved at once: the budget less the parts' own cost and their share of what the
+    /// week leaves unspent (0 without a budget).
+    func spendElsewhere(_ week: [[Double]], outside parts: [Int], sharedBy count: Int) -> Double {
+        guard let budget else { return 0 }
+        let total = self.parts.indices.reduce(0) { $0 + cost($1, week[$1]) }
+        let own = parts.reduce(0) { $0 + cost($1, week[$1]) } + max(0, budget - total) / Double(max(1, count))
+        return max(0, budget - own)
+    }
+
     /// Whether every day's rows hold (with the spend of the other days); the days are checked
     /// `threads` at a time.
     func isFeasible(_ week: [[Double]], threads: Int = 1) -> Bool {

@@ -187,15 +187,11 @@ struct WeekSearch: Sendable {
                 let limit = min(neighbourhoodTime ?? timeLimit, remaining ?? timeLimit)
                 let week = incumbent
                 let days = self.days
-                let total = days.parts.indices.reduce(0) { $0 + days.cost($1, week[$1]) }
-                let slack = max(0, (days.budget ?? total) - total)
                 let gap = options.relativeGap / 10
                 let search = options.search
                 let outcomes = parallelMap(batch.count, threads: options.threads) { i in
-                    let k = batch[i].part
-                    let ownShare = days.cost(k, week[k]) + (batch.count == 1 ? slack : slack / Double(batch.count))
-                    let elsewhere = max(0, (days.budget ?? 0) - ownShare)
-                    return batch[i].improve(week, days: days, spend: days.budget == nil ? 0 : elsewhere, timeLimit: limit, relativeGap: gap, search: search)
+                    let elsewhere = days.spendElsewhere(week, outside: [batch[i].part], sharedBy: batch.count)
+                    return batch[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
                 }
                 var merged = week
                 for (i, outcome) in outcomes.enumerated() {
@@ -258,15 +254,11 @@ struct WeekSearch: Sendable {
             let limit = min(timeLimit, remaining ?? timeLimit)
             let week = incumbent
             let days = self.days
-            let total = days.parts.indices.reduce(0) { $0 + days.cost($1, week[$1]) }
-            let slack = max(0, (days.budget ?? total) - total)
             let gap = options.relativeGap / 10
             let search = options.search
-            let outcomes = parallelMap(batch.count, threads: options.threads) { i in
-                let ownShare = solving[i].parts.reduce(0) { $0 + days.cost($1, week[$1]) } + slack / Double(solving.count)
-                let elsewhere = max(0, (days.budget ?? 0) - ownShare)
-                return solving[i].improve(week, days: days, spend: days.budget == nil ? 0 : elsewhere, timeLimit: limit,
-                                        relativeGap: gap, search: search)
+            let outcomes = parallelMap(solving.count, threads: options.threads) { i in
+                let elsewhere = days.spendElsewhere(week, outside: solving[i].parts, sharedBy: solving.count)
+                return solving[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
             }
             var merged = week
             var changed = Set<Int>()
