@@ -238,27 +238,28 @@ struct WeekSearch: Sendable {
         var allOptimal = true
         while !queue.isEmpty {
             guard !isProven, !timeIsUp else { return (improved, false) }
-            var batch: [DayPair] = []
+            // The next pairs on days apart from each other, up to one per thread.
+            var picked: [DayPair] = []
             var busy = Set<Int>()
             var rest: [DayPair] = []
             for pair in queue {
-                if batch.count < options.threads, busy.isDisjoint(with: pair.parts) {
-                    batch.append(pair)
+                if picked.count < options.threads, busy.isDisjoint(with: pair.parts) {
+                    picked.append(pair)
                     busy.formUnion(pair.parts)
                 } else {
                     rest.append(pair)
                 }
             }
             queue = rest
-            let solving = batch
+            let batch = picked
             let limit = min(timeLimit, remaining ?? timeLimit)
             let week = incumbent
             let days = self.days
             let gap = options.relativeGap / 10
             let search = options.search
-            let outcomes = parallelMap(solving.count, threads: options.threads) { i in
-                let elsewhere = days.spendElsewhere(week, outside: solving[i].parts, sharedBy: solving.count)
-                return solving[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
+            let outcomes = parallelMap(batch.count, threads: options.threads) { i in
+                let elsewhere = days.spendElsewhere(week, outside: batch[i].parts, sharedBy: batch.count)
+                return batch[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
             }
             var merged = week
             var changed = Set<Int>()
@@ -287,8 +288,8 @@ struct WeekSearch: Sendable {
     /// This pass's neighbourhoods: the days in `wholeDays` whole; the others first around each
     /// visit left out (`ConflictGroups`, unless settled), then in groups of `size` visits by time
     /// of day (shifting by a third of a group from one pass to the next; every third pass by
-    /// building first, then time). Ordered so that
-    /// neighbourhoods next to each other are on different days.
+    /// building first, then time). Ordered so that neighbourhoods next to each other are on
+    /// different days.
     private func neighbourhoods(pass: Int, size: Int, wholeDays: Set<Int>) -> [Neighbourhood] {
         let aroundLeftOut = ConflictGroups(days: days).neighbourhoods(incumbent, size: max(4, size / 2))
         var perDay: [[Neighbourhood]] = []
