@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "visitplan", targets: ["visitplan"]),
         .executable(name: "scale-ladder", targets: ["ScaleLadder"]),
         .executable(name: "replan-bench", targets: ["ReplanBench"]),
+        .executable(name: "visit-fuzz", targets: ["VisitFuzz"]),
         .library(name: "VisitPlanner", targets: ["VisitPlanner"]),
     ],
     dependencies: [
@@ -65,7 +66,13 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "benchmarks/ReplanBench"
         ),
+        // Fuzzing: the input surfaces driven from bytes (Fuzz/FuzzHarness), and the libFuzzer entry point or
+        // replay tool around them (Fuzz/VisitFuzz); scripts/fuzz builds and runs them, Fuzz/corpus keeps the inputs.
+        .target(name: "FuzzHarness", dependencies: ["VisitDomain", "VisitPlanner", "VisitReplanner", "VisitWhatIf"],
+                path: "Fuzz/FuzzHarness"),
+        .executableTarget(name: "VisitFuzz", dependencies: ["FuzzHarness"], path: "Fuzz/VisitFuzz"),
         .testTarget(name: "MILPTests", dependencies: ["MILP"]),
+        .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzHarness"]),
         .testTarget(name: "VisitDomainTests", dependencies: ["VisitDomain", "ScenarioGenerator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VisitPlannerTests", dependencies: ["VisitPlanner", "VisitDomain", "ScenarioGenerator"]),
         .testTarget(name: "VisitReplannerTests", dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain"]),
