@@ -110,7 +110,12 @@ struct GLPKRun {
         let cuts = options.search.cuts ? GLP_ON : GLP_OFF
         parameters.gmi_cuts = cuts
         parameters.mir_cuts = cuts
-        parameters.cov_cuts = cuts
+        // Cover cuts only without GLPK's presolver: in GLPK 5.0, glp_intopt builds the cover-cut
+        // generator on the presolved problem, and `glp_cov_init` calls `glp_add_cols` with its
+        // column count, which aborts the process when presolve removed every column (seen on a
+        // single visit whose meals a budget of 1 priced out). Without presolve the problem keeps
+        // its columns, and PreparedModel never lets a problem without columns reach GLPK.
+        parameters.cov_cuts = solveRelaxationFirst ? cuts : GLP_OFF
         parameters.clq_cuts = cuts
         parameters.fp_heur = options.search.feasibilityPump ? GLP_ON : GLP_OFF
         parameters.ps_heur = options.search.proximitySearch ? GLP_ON : GLP_OFF

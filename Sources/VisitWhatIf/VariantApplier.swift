@@ -193,6 +193,10 @@ struct VariantEdit {
 
     mutating func scaleDemand(_ factor: Int, at path: DocumentPath) {
         let visits = document["visits"]?.arrayValue ?? []
+        guard visits.count * factor <= InputLimits.visits else {
+            report(path, "\(visits.count) visits × \(factor) would be \(visits.count * factor) visits; a scenario has at most \(InputLimits.visits)")
+            return
+        }
         var ids = Set(visits.compactMap { $0["id"]?.stringValue })
         var copies: [DocumentValue] = []
         for n in 2...factor {

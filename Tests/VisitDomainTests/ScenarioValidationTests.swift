@@ -139,8 +139,8 @@ extension InvalidScenarioCase {
 
     static let ranges: [InvalidScenarioCase] = [
         .init(set: "visits[0].headcount", 0, "must be at least 1, found 0"),
-        .init(set: "visits[0].priority", 0, "must be from 1 to 5, found 0"),
-        .init(set: "visits[0].priority", 6, "must be from 1 to 5, found 6"),
+        .init(set: "visits[0].priority", 0, "must be at least 1, found 0"),
+        .init(set: "visits[0].priority", 6, "must be at most 5, found 6"),
         .init(set: "visits[0].agenda[0].technical", ["count": -1], at: "visits[0].agenda[0].technical.count", "must not be negative, found -1"),
         .init(set: "visits[0].agenda[0].sales", -1, "must not be negative, found -1"),
         .init(set: "rooms[0].capacity", -1, "must not be negative, found -1"),
@@ -170,6 +170,33 @@ extension InvalidScenarioCase {
         .init(set: "visits[0].agenda", [], "the agenda is empty; a visit needs at least one meeting, tour or meal"),
     ]
 
+    /// Numbers far beyond any company's week: refused before they can overflow arithmetic (issue 12, finding 1).
+    static let limits: [InvalidScenarioCase] = [
+        .init(set: "visits[0].headcount", .int(Int.max), "must be at most 1000, found 9223372036854775807"),
+        .init(set: "visits[0].headcount", .int(1_000_000_000_000_000), "must be at most 1000, found 1000000000000000"),
+        .init(set: "rooms[0].capacity", .int(Int.max), "must be at most 100000, found 9223372036854775807"),
+        .init(set: "caterers[0].capacity", 1e14, "must be at most 100000, found 100000000000000.0"),
+        .init(set: "tourRoutes[0].maxGroupSize", 5_000, "must be at most 1000, found 5000"),
+        .init(set: "tourRoutes[1].concurrentGroups", .int(Int.max), "must be at most 1000, found 9223372036854775807"),
+        .init(set: "visits[0].agenda[0].durationMinutes", .int(Int.max - 7),
+              "must be at most 1440 minutes (one day), found 9223372036854775800"),
+        .init(set: "tourRoutes[0].durationMinutes", 1_500, "must be at most 1440 minutes (one day), found 1500"),
+        .init(set: "visits[0].agenda[0].sales", 1_000, "must be at most 100, found 1000"),
+        .init(set: "visits[0].agenda[0].technical.count", .int(Int.max), "must be at most 100, found 9223372036854775807"),
+        .init(set: "caterers[0].leadTimeHours", .int(Int.max), "must be at most 8760, found 9223372036854775807"),
+        .init(set: "caterers[0].services.workingMeal.pricePerHead", 1e300, "must be at most 1000000000, found 1e+300"),
+        .init(set: "policies.weeklyHospitalityBudget", 1e18, "must be at most 1000000000, found 1e+18"),
+        .init(set: "policies.leadTime.standardWorkingDays", 100_000, "must be at most 260, found 100000"),
+        .init(set: "policies.hostArrivesEarlyMinutes", .int(Int.max), "must be at most 1440, found 9223372036854775807"),
+        .init(set: "policies.maxDutyMinutesPerStaffPerDay", 100_000, "must be at most 1440, found 100000"),
+        .init(set: "objective.visit", 1e300, "must be at most 1000000, found 1e+300"),
+        .init(set: "objective.droppedVisit", -1e12, "must be at least -1000000, found -1000000000000.0"),
+        .init(set: "visits[0].dietary.vegetarian", .int(Int.max), "must be at most 1000, found 9223372036854775807"),
+        .init(set: "visits[0].requestedAt", "1013-12-08T11:00", "the year 1013 is out of range (1970 to 2200)"),
+        .init(set: "calendar.holidays[0]", "9999-12-31", "the year 9999 is out of range (1970 to 2200)"),
+        .init(set: "horizon.end", "2028-12-31", at: "horizon", "the horizon spans 756 days; visitplan plans at most 366 days at once"),
+    ]
+
     static let datesAndTimes: [InvalidScenarioCase] = [
         .init(set: "horizon.start", "2026-13-01",
               #"invalid date "2026-13-01" (expected YYYY-MM-DD, a real calendar date such as 2026-12-08)"#),
@@ -191,7 +218,7 @@ extension InvalidScenarioCase {
               #"invalid date and time "2026-12-08 08:30" (expected YYYY-MM-DDTHH:MM, such as 2026-12-08T09:30; put a T between the date and the time)"#),
     ]
 
-    static let all = missing + wrongType + unknownFields + duplicates + references + durations + intervals + ranges + datesAndTimes
+    static let all = missing + wrongType + unknownFields + duplicates + references + durations + intervals + ranges + limits + datesAndTimes
 }
 
 /// Every validation rule, one edit at a time, and several problems at once.

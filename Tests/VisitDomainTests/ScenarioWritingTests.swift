@@ -76,9 +76,9 @@ struct ScenarioWritingTests {
         var scenario = ScenarioGenerator(visits: 10, seed: 5).scenario()
         scenario.objective.cateringCost = -0.000_01
         scenario.objective.preferredStartPerSlot = -1.0 / 3.0
-        scenario.objective.droppedVisit = -1e16
+        scenario.objective.droppedVisit = -999_999.75      // the extremes InputLimits allows
         scenario.policies.weeklyHospitalityBudget = 12_345.67
-        scenario.caterers[0].services["teaBreak"]?.pricePerHead = 1e20
+        scenario.caterers[0].services["teaBreak"]?.pricePerHead = 999_999_999.99
         scenario.policies.mealBudgetPerHead["banquet"] = 299.99
         try expectRoundTrip(scenario, format: format)
     }

@@ -50,6 +50,15 @@ struct VariantErrorTests {
              words: ["duplicate variant name \"x\"", "variants[0]"]),
         Case(variants: "  - {name: x, scaledemand: 2}", path: "variants[0].scaledemand", words: ["did you mean \"scaleDemand\"?"]),
         Case(variants: "  - {scaleDemand: 2}", path: "variants[0].name", words: ["missing required field \"name\""]),
+        // Issue 12, finding 4: a demand factor no planner means, refused before anything is copied.
+        Case(variants: "  - {name: x, scaleDemand: 100000}", path: "variants[0].scaleDemand", words: ["must be at most 10, found 100000"]),
+        Case(variants: "  - {name: x, scaleDemand: 9223372036854775807}", path: "variants[0].scaleDemand", words: ["must be at most 10"]),
+        Case(variants: "  - {name: x, set: {policies.weeklyHospitalityBudget: 1e300}}",
+             path: "variants[0].set[\"policies.weeklyHospitalityBudget\"]", words: ["must be at most 1000000000"]),
+        Case(variants: "  - {name: x, add: {visits: [{id: big, headcount: 9223372036854775807, requestedAt: 2026-12-01T09:00, window: {earliest: 2026-12-07T09:00, latest: 2026-12-07T17:00}, agenda: [{kind: meeting, durationMinutes: 60}]}]}}",
+             path: "variants[0].add.visits[0].headcount", words: ["must be at most 1000"]),
+        Case(variants: (0...InputLimits.variants).map { "  - {name: v\($0), scaleDemand: 2}" }.joined(separator: "\n"),
+             path: "variants", words: ["21 variants; a what-if compares at most 20 at once"]),
     ]
 
     @Test(arguments: cases)

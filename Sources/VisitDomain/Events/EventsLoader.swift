@@ -25,6 +25,10 @@ public enum EventsLoader {
         default:
             reader.report(.root, "expected a list of events, found \(document.shortDescription)")
         }
+        if list.count > InputLimits.events {
+            reader.report(.root, "\(list.count) events; one report takes at most \(InputLimits.events)")
+            list = []
+        }
         var events: [ChangeEvent] = []
         var visitIDs = Set(scenario.visits.map(\.id))
         for entry in list {
@@ -71,7 +75,7 @@ public enum EventsLoader {
             return id
         }
         func itemIndex(_ visit: String?) -> Int? {
-            guard let item = reader.int(fields, "item", required: true) else { return nil }
+            guard let item = reader.int(fields, "item", required: true, in: 0...(InputLimits.agendaItems - 1)) else { return nil }
             guard let visit, let agenda = scenario.visit(visit)?.agenda else { return visit == nil ? nil : item }
             guard agenda.indices.contains(item) else {
                 reader.report(fields.path("item"), "item \(item) is out of range; \(visit)'s agenda has items 0 to \(agenda.count - 1)")
@@ -83,7 +87,7 @@ public enum EventsLoader {
         switch type {
         case "arrivalShift":
             let visit = visitID()
-            let minutes = reader.int(fields, "minutes", required: true)
+            let minutes = reader.int(fields, "minutes", required: true, in: InputLimits.shiftMinutes)
             if let minutes, minutes % scenario.calendar.slotMinutes != 0 {
                 reader.report(fields.path("minutes"), "\(minutes) minutes is not a multiple of slotMinutes (\(scenario.calendar.slotMinutes))")
             }
@@ -96,12 +100,12 @@ public enum EventsLoader {
             change = visitID().map { .cancelVisit(visit: $0) }
         case "headcountChange":
             let visit = visitID()
-            let headcount = reader.int(fields, "headcount", required: true, atLeast: 1)
+            let headcount = reader.int(fields, "headcount", required: true, in: InputLimits.headcount)
             change = visit.flatMap { v in headcount.map { .headcountChange(visit: v, headcount: $0) } }
         case "extendItem":
             let visit = visitID()
             let item = itemIndex(visit)
-            let minutes = reader.int(fields, "minutes", required: true, atLeast: 1)
+            let minutes = reader.int(fields, "minutes", required: true, in: InputLimits.extendMinutes)
             if let minutes, minutes % scenario.calendar.slotMinutes != 0 {
                 reader.report(fields.path("minutes"), "\(minutes) minutes is not a multiple of slotMinutes (\(scenario.calendar.slotMinutes))")
             }

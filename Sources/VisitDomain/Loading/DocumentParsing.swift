@@ -36,6 +36,7 @@ extension DocumentValue {
 
     /// Parses YAML or JSON text; `file` names it in errors.
     public static func parse(_ text: String, format: DocumentFormat, file: String) throws(ScenarioError) -> DocumentValue {
+        guard text.utf8.count <= InputLimits.documentBytes else { throw tooLarge(file: file, bytes: text.utf8.count) }
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         switch format {
         case .json:
@@ -55,6 +56,10 @@ extension DocumentValue {
         }
     }
 
+    static func tooLarge(file: String, bytes: Int) -> ScenarioError {
+        .unreadable(file: file, reason: "\(bytes) bytes; visitplan reads documents of at most \(InputLimits.documentBytes / 1024 / 1024) MiB")
+    }
+
     /// The file's text, or `unreadable` naming what is wrong.
     static func readText(path: String) throws(ScenarioError) -> String {
         var isDirectory: ObjCBool = false
@@ -62,6 +67,9 @@ extension DocumentValue {
             throw .unreadable(file: path, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "this is a directory, not a file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > InputLimits.documentBytes {
+            throw tooLarge(file: path, bytes: size)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(file: path, reason: "the file cannot be read (check its permissions)")
         }

@@ -20,7 +20,7 @@ extension FieldReader {
     /// `2026-12-08`.
     mutating func date(_ value: DocumentValue, at path: DocumentPath) -> LocalDate? {
         if case .string(let s) = value {
-            if let date = LocalDate(iso: s) { return date }
+            if let date = LocalDate(iso: s) { return inRange(date, at: path) ? date : nil }
             report(path, "invalid date \(value.shortDescription) (expected YYYY-MM-DD, a real calendar date such as 2026-12-08)")
         } else {
             report(path, "expected a date such as 2026-12-08, found \(value.shortDescription)")
@@ -34,7 +34,7 @@ extension FieldReader {
             report(path, "expected a date and time such as 2026-12-08T09:30, found \(value.shortDescription)")
             return nil
         }
-        if let moment = LocalDateTime(iso: s) { return moment }
+        if let moment = LocalDateTime(iso: s) { return inRange(moment.date, at: path) ? moment : nil }
         var hint = ""
         if s.hasSuffix("Z") || s.dropFirst(10).contains("+") || s.dropFirst(10).contains("-") {
             hint = "; times are site-local, so leave out the time zone"
@@ -45,6 +45,15 @@ extension FieldReader {
         }
         report(path, "invalid date and time \(value.shortDescription) (expected YYYY-MM-DDTHH:MM, such as 2026-12-08T09:30\(hint))")
         return nil
+    }
+
+    /// Whether `date`'s year is within InputLimits.years (reported when not).
+    private mutating func inRange(_ date: LocalDate, at path: DocumentPath) -> Bool {
+        guard InputLimits.years.contains(date.civil.year) else {
+            report(path, "the year \(date.civil.year) is out of range (\(InputLimits.years.lowerBound) to \(InputLimits.years.upperBound))")
+            return false
+        }
+        return true
     }
 
     mutating func time(_ set: FieldSet, _ key: String, required: Bool = false) -> TimeOfDay? {
@@ -99,6 +108,10 @@ extension FieldReader {
               let minutes = wholeNumber(value, at: set.path(key)) else { return nil }
         guard minutes > 0 else {
             report(set.path(key), "must be a positive number of minutes, found \(minutes)")
+            return nil
+        }
+        guard minutes <= InputLimits.durationMinutes.upperBound else {
+            report(set.path(key), "must be at most \(InputLimits.durationMinutes.upperBound) minutes (one day), found \(minutes)")
             return nil
         }
         if let slot, minutes % slot != 0 {

@@ -160,30 +160,48 @@ struct FieldReader {
         return text(value, at: set.path(key), nonEmpty: nonEmpty)
     }
 
-    /// A whole-number field, at least `atLeast` when given.
-    mutating func int(_ set: FieldSet, _ key: String, required: Bool = false, atLeast minimum: Int? = nil) -> Int? {
-        guard let value = value(set, key, required: required),
-              let number = wholeNumber(value, at: set.path(key)) else { return nil }
-        if let minimum, number < minimum {
-            report(set.path(key), minimum == 0 ? "must not be negative, found \(number)" : "must be at least \(minimum), found \(number)")
-            return nil
-        }
-        return number
-    }
-
-    /// A number field (prices, budgets, weights); `nonNegative` rejects values below 0.
-    mutating func double(_ set: FieldSet, _ key: String, required: Bool = false, nonNegative: Bool = false) -> Double? {
+    /// A whole-number field within `range` (every number read from input has one: InputLimits).
+    mutating func int(_ set: FieldSet, _ key: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
         guard let value = value(set, key, required: required) else { return nil }
-        return checkedNumber(value, at: set.path(key), nonNegative: nonNegative)
+        return wholeNumber(value, at: set.path(key), in: range)
     }
 
-    mutating func checkedNumber(_ value: DocumentValue, at path: DocumentPath, nonNegative: Bool) -> Double? {
-        guard let number = number(value, at: path) else { return nil }
-        if nonNegative && number < 0 {
-            report(path, "must not be negative, found \(value.shortDescription)")
+    /// `value` as a whole number within `range`.
+    mutating func wholeNumber(_ value: DocumentValue, at path: DocumentPath, in range: ClosedRange<Int>) -> Int? {
+        if case .double(let d) = value, d.isFinite, d.rounded() == d, abs(d) >= 1e15 {
+            report(path, Self.outOfRange(Self.format(d), lower: "\(range.lowerBound)", upper: "\(range.upperBound)", below: d < 0))
+            return nil
+        }
+        guard let number = wholeNumber(value, at: path) else { return nil }
+        guard range.contains(number) else {
+            report(path, Self.outOfRange(value.shortDescription, lower: "\(range.lowerBound)", upper: "\(range.upperBound)",
+                                         below: number < range.lowerBound))
             return nil
         }
         return number
+    }
+
+    /// A number field (prices, budgets, weights) within `range`.
+    mutating func double(_ set: FieldSet, _ key: String, required: Bool = false, in range: ClosedRange<Double>) -> Double? {
+        guard let value = value(set, key, required: required) else { return nil }
+        return checkedNumber(value, at: set.path(key), in: range)
+    }
+
+    mutating func checkedNumber(_ value: DocumentValue, at path: DocumentPath, in range: ClosedRange<Double>) -> Double? {
+        guard let number = number(value, at: path) else { return nil }
+        guard range.contains(number) else {
+            report(path, Self.outOfRange(value.shortDescription, lower: Self.format(range.lowerBound),
+                                         upper: Self.format(range.upperBound), below: number < range.lowerBound))
+            return nil
+        }
+        return number
+    }
+
+    private static func format(_ number: Double) -> String { DocumentValue.wholeNumber(number).map(String.init) ?? "\(number)" }
+
+    private static func outOfRange(_ found: String, lower: String, upper: String, below: Bool) -> String {
+        if below { return lower == "0" ? "must not be negative, found \(found)" : "must be at least \(lower), found \(found)" }
+        return "must be at most \(upper), found \(found)"
     }
 
     mutating func bool(_ set: FieldSet, _ key: String) -> Bool? {

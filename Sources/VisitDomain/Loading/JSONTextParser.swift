@@ -183,7 +183,7 @@ struct JSONTextParser {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        guard depth <= 256 else { throw error("nesting is too deep") }
+        guard depth <= InputLimits.documentDepth else { throw error("nesting is deeper than \(InputLimits.documentDepth) levels") }
     }
 
     private func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }

@@ -7,7 +7,7 @@ extension ScenarioDecoder {
                                     what: "a room") else { return nil }
         let id = id(f)
         let building = reader.string(f, "building")
-        let capacity = reader.int(f, "capacity", atLeast: 0)
+        let capacity = reader.int(f, "capacity", in: InputLimits.capacity)
         let equipment = reader.strings(f, "equipment") ?? []
         let secure = reader.bool(f, "secure") ?? false
         let unavailable = reader.intervals(f, "unavailable")
@@ -23,8 +23,8 @@ extension ScenarioDecoder {
         let id = id(f)
         let building = reader.string(f, "building")
         let duration = reader.duration(f, "durationMinutes", required: true, slot: slot)
-        let maxGroupSize = reader.int(f, "maxGroupSize", required: true, atLeast: 1)
-        let concurrentGroups = reader.int(f, "concurrentGroups", atLeast: 1)
+        let maxGroupSize = reader.int(f, "maxGroupSize", required: true, in: InputLimits.groupSize)
+        let concurrentGroups = reader.int(f, "concurrentGroups", in: InputLimits.concurrentGroups)
         let confidential = reader.bool(f, "confidential") ?? false
         let openHours = reader.hours(f, "openHours")
         let unavailable = reader.intervals(f, "unavailable")
@@ -100,8 +100,8 @@ extension ScenarioDecoder {
             if let service = cateringService(value, at: servicePath) { services[name] = service }
         }
         let dietary = reader.strings(f, "dietary") ?? []
-        let leadTime = reader.int(f, "leadTimeHours", atLeast: 0)
-        let capacity = reader.int(f, "capacity", atLeast: 0)
+        let leadTime = reader.int(f, "leadTimeHours", in: InputLimits.leadHours)
+        let capacity = reader.int(f, "capacity", in: InputLimits.capacity)
         let unavailable = reader.intervals(f, "unavailable")
         guard let id else { return nil }
         return Caterer(id: id, approved: approved, services: services, dietary: Set(dietary), leadTimeHours: leadTime ?? 0,
@@ -111,7 +111,7 @@ extension ScenarioDecoder {
     /// `{pricePerHead: 60, hours: {start: "11:30", end: "13:30"}}`.
     mutating func cateringService(_ value: DocumentValue, at path: DocumentPath) -> CateringService? {
         guard let f = reader.fields(value, at: path, known: ["pricePerHead", "hours"], what: "a catering service") else { return nil }
-        let price = reader.double(f, "pricePerHead", required: true, nonNegative: true)
+        let price = reader.double(f, "pricePerHead", required: true, in: InputLimits.money)
         let hours = reader.hours(f, "hours")
         guard let price else { return nil }
         return CateringService(pricePerHead: price, hours: hours)

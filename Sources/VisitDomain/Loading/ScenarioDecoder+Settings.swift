@@ -6,7 +6,7 @@ extension ScenarioDecoder {
                                     what: "a calendar") else { return calendar }
         if f.has("slotMinutes") {
             slot = nil
-            if let minutes = reader.int(f, "slotMinutes") {
+            if let minutes = reader.int(f, "slotMinutes", in: Int.min...1_440) {
                 if minutes > 0 && 1440 % minutes == 0 {
                     calendar.slotMinutes = minutes
                     slot = minutes
@@ -45,12 +45,12 @@ extension ScenarioDecoder {
             "tierBudgetPerHead", "weeklyHospitalityBudget", "maxVisitsPerHostPerDay", "maxDutyMinutesPerStaffPerDay",
         ], what: "policies") else { return policies }
         if let lead = reader.fields(f, "leadTime", known: ["standardWorkingDays", "urgentHours"], what: "a lead time") {
-            if let days = reader.int(lead, "standardWorkingDays", atLeast: 0) { policies.standardLeadWorkingDays = days }
-            if let hours = reader.int(lead, "urgentHours", atLeast: 0) { policies.urgentLeadHours = hours }
+            if let days = reader.int(lead, "standardWorkingDays", in: InputLimits.leadWorkingDays) { policies.standardLeadWorkingDays = days }
+            if let hours = reader.int(lead, "urgentHours", in: InputLimits.leadHours) { policies.urgentLeadHours = hours }
         }
-        if let v = reader.int(f, "hostArrivesEarlyMinutes", atLeast: 0) { policies.hostArrivesEarlyMinutes = v }
-        if let v = reader.int(f, "roomTurnoverMinutes", atLeast: 0) { policies.roomTurnoverMinutes = v }
-        if let v = reader.int(f, "maxGapMinutes", atLeast: 0) { policies.maxGapMinutes = v }
+        if let v = reader.int(f, "hostArrivesEarlyMinutes", in: InputLimits.policyMinutes) { policies.hostArrivesEarlyMinutes = v }
+        if let v = reader.int(f, "roomTurnoverMinutes", in: InputLimits.policyMinutes) { policies.roomTurnoverMinutes = v }
+        if let v = reader.int(f, "maxGapMinutes", in: InputLimits.policyMinutes) { policies.maxGapMinutes = v }
         if let budgets = f["mealBudgetPerHead"].flatMap({ budgetsPerService($0, at: f.path("mealBudgetPerHead")) }) {
             policies.mealBudgetPerHead = budgets
         }
@@ -60,9 +60,9 @@ extension ScenarioDecoder {
                 if let budgets = budgetsPerService(value, at: path) { policies.tierBudgetPerHead[tier] = budgets }
             }
         }
-        policies.weeklyHospitalityBudget = reader.double(f, "weeklyHospitalityBudget", nonNegative: true)
-        policies.maxVisitsPerHostPerDay = reader.int(f, "maxVisitsPerHostPerDay", atLeast: 0)
-        policies.maxDutyMinutesPerStaffPerDay = reader.int(f, "maxDutyMinutesPerStaffPerDay", atLeast: 0)
+        policies.weeklyHospitalityBudget = reader.double(f, "weeklyHospitalityBudget", in: InputLimits.money)
+        policies.maxVisitsPerHostPerDay = reader.int(f, "maxVisitsPerHostPerDay", in: InputLimits.visitsPerDay)
+        policies.maxDutyMinutesPerStaffPerDay = reader.int(f, "maxDutyMinutesPerStaffPerDay", in: InputLimits.policyMinutes)
         return policies
     }
 
@@ -72,7 +72,7 @@ extension ScenarioDecoder {
         var budgets: [String: Double] = [:]
         for (service, value, path) in entries {
             guard !service.isEmpty else { reader.report(path, "a service name must not be empty"); continue }
-            if let budget = reader.checkedNumber(value, at: path, nonNegative: true) { budgets[service] = budget }
+            if let budget = reader.checkedNumber(value, at: path, in: InputLimits.money) { budgets[service] = budget }
         }
         return budgets
     }
@@ -86,7 +86,7 @@ extension ScenarioDecoder {
         ]
         guard let f = reader.fields(root, "objective", known: terms.map(\.0), what: "objective weights") else { return weights }
         for (name, keyPath) in terms {
-            if let weight = reader.double(f, name) { weights[keyPath: keyPath] = weight }
+            if let weight = reader.double(f, name, in: InputLimits.weight) { weights[keyPath: keyPath] = weight }
         }
         return weights
     }

@@ -9,15 +9,12 @@ extension ScenarioDecoder {
         guard let f = reader.fields(value, at: path, known: Self.visitFields, what: "a visit") else { return nil }
         let id = id(f)
         let client = decodeClient(f)
-        let headcount = reader.int(f, "headcount", required: true, atLeast: 1)
+        let headcount = reader.int(f, "headcount", required: true, in: InputLimits.headcount)
         let language = reader.string(f, "language")
         let requestedAt = reader.dateTime(f, "requestedAt", required: true)
         let window = decodeWindow(f)
         let preferredStart = reader.dateTime(f, "preferredStart")
-        let priority = reader.int(f, "priority")
-        if let priority, !(1...5).contains(priority) {
-            reader.report(f.path("priority"), "must be from 1 to 5, found \(priority)")
-        }
+        let priority = reader.int(f, "priority", in: InputLimits.priority)
         let ndaSigned = reader.bool(f, "ndaSigned") ?? false
         let dietary = decodeDietary(f, headcount: headcount)
         let preferredHost = reader.string(f, "preferredHost")
@@ -64,7 +61,7 @@ extension ScenarioDecoder {
         var dietary = OrderedDictionary<String, Int>()
         for (restriction, value, path) in reader.entries(visit, "dietary") ?? [] {
             guard !restriction.isEmpty else { reader.report(path, "a dietary restriction name must not be empty"); continue }
-            guard let count = reader.wholeNumber(value, at: path) else { continue }
+            guard let count = reader.wholeNumber(value, at: path, in: Int.min...InputLimits.headcount.upperBound) else { continue }
             if count < 1 {
                 reader.report(path, "must be at least 1 guest, found \(count) (leave out restrictions no guest has)")
             } else if let headcount, count > headcount {
@@ -80,6 +77,10 @@ extension ScenarioDecoder {
         guard let items = reader.list(visit, "agenda", required: true) else { return nil }
         guard !items.isEmpty else {
             reader.report(visit.path("agenda"), "the agenda is empty; a visit needs at least one meeting, tour or meal")
+            return nil
+        }
+        guard items.count <= InputLimits.agendaItems else {
+            reader.report(visit.path("agenda"), "\(items.count) items; a visit's agenda has at most \(InputLimits.agendaItems)")
             return nil
         }
         let decoded = items.compactMap { agendaItem($0.value, at: $0.path) }
@@ -125,16 +126,16 @@ extension ScenarioDecoder {
         var technicalCount = 0
         var expertise: [String] = []
         if let technical = reader.fields(f, "technical", known: ["count", "expertise"], what: "technical staff {count, expertise}") {
-            let count = technical["count"].flatMap { reader.wholeNumber($0, at: technical.path("count")) }
+            let count = technical["count"].flatMap { reader.wholeNumber($0, at: technical.path("count"), in: InputLimits.staffPerMeeting) }
             if let count, count < 0 { reader.report(technical.path("count"), "must not be negative, found \(count)") }
             expertise = reader.strings(technical, "expertise") ?? []
-            if !expertise.isEmpty, (count ?? 0) <= 0 {
+            if !expertise.isEmpty, technical["count"] == nil || (count ?? 1) <= 0 {
                 reader.report(technical.path, "expertise [\(expertise.joined(separator: ", "))] is asked for but count is \(count ?? 0); "
                               + "set count to the number of technical staff (at least 1)")
             }
             technicalCount = max(0, count ?? 0)
         }
-        let sales = reader.int(f, "sales", atLeast: 0) ?? 0
+        let sales = reader.int(f, "sales", in: InputLimits.staffPerMeeting) ?? 0
         guard let duration else { return nil }
         return Meeting(durationMinutes: duration, equipment: Set(equipment), confidential: confidential,
                        technicalCount: technicalCount, technicalExpertise: Set(expertise), salesCount: sales)

@@ -41,6 +41,12 @@ struct ScenarioDecoder {
         let caterers = decodeList(root, "caterers", kind: "caterer") { $0.decodeCaterer($1, at: $2) }
         let visits = decodeList(root, "visits", kind: "visit") { $0.decodeVisit($1, at: $2) }
         let horizon = decodeHorizon(root) ?? Self.derivedHorizon(visits: visits, now: now)
+        let horizonDays = horizon.end.dayNumber - horizon.start.dayNumber + 1
+        if horizonDays > InputLimits.horizonDays.upperBound {
+            reader.report(root.has("horizon") ? root.path("horizon") : root.path("visits"),
+                          "the horizon spans \(horizonDays) days; visitplan plans at most \(InputLimits.horizonDays.upperBound) days at once"
+                          + (root.has("horizon") ? "" : " (the visits' windows set it: give a horizon, or check the windows' dates)"))
+        }
 
         guard reader.issues.isEmpty else { return nil }
         return Scenario(name: name, now: now, horizon: horizon, calendar: calendar, policies: policies,
@@ -56,6 +62,11 @@ struct ScenarioDecoder {
         _ decodeItem: (inout ScenarioDecoder, DocumentValue, DocumentPath) -> Item?
     ) -> [Item] where Item.ID == String {
         guard let items = reader.list(root, key) else { return [] }
+        let limit = key == "visits" ? InputLimits.visits : InputLimits.resourcesPerList
+        guard items.count <= limit else {
+            reader.report(root.path(key), "\(items.count) entries; visitplan takes at most \(limit) \(kind)s in one scenario")
+            return []
+        }
         var decoded: [Item] = []
         var firstPath: [String: DocumentPath] = [:]
         for (value, path) in items {

@@ -22,6 +22,9 @@ struct WhatIfFileDecoder {
         var variants: [WhatIfVariant] = []
         if let items = reader.list(root, "variants", required: true) {
             if items.isEmpty { reader.report(root.path("variants"), "the list is empty; a what-if file needs at least one variant") }
+            if items.count > InputLimits.variants {
+                reader.report(root.path("variants"), "\(items.count) variants; a what-if compares at most \(InputLimits.variants) at once")
+            }
             var firstUse: [String: DocumentPath] = [:]
             for (value, path) in items {
                 guard let variant = decodeVariant(value, at: path) else { continue }
@@ -45,7 +48,7 @@ struct WhatIfFileDecoder {
         let removals = decodeRemovals(f)
         let additions = decodeAdditions(f)
         let settings = decodeSettings(f)
-        let factor = reader.int(f, "scaleDemand", atLeast: 1)
+        let factor = reader.int(f, "scaleDemand", in: InputLimits.demandFactor)
         if !Self.operations.contains(where: f.has) {
             reader.report(path, "the variant changes nothing; give it at least one of add, remove, set or scaleDemand")
         }

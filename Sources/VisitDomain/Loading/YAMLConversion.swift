@@ -4,7 +4,12 @@ import Yams
 /// Turns a composed Yams node tree into a `DocumentValue`, mapping each scalar by its resolved
 /// YAML 1.1 tag: quoted scalars are text; `8:30` is the base-60 integer 510; timestamps such as
 /// `2026-12-07` stay text (the scenario decoder parses them); `<<` merge keys are applied.
-enum YAMLConversion {
+///
+/// Aliases are expanded as they are met, so a small file of nested aliases (a "billion laughs")
+/// would expand to billions of values: the conversion counts every value it makes, aliases
+/// expanded, and stops with an error past `InputLimits.documentNodes` values or
+/// `InputLimits.documentDepth` levels, before the memory is spent.
+struct YAMLConversion {
     /// A problem the YAML parser does not catch (a list used as a mapping key, a bad merge).
     struct StructureError: Error {
         var line: Int?
@@ -12,9 +17,30 @@ enum YAMLConversion {
         var message: String
     }
 
+    /// Values still allowed.
+    private var remaining = InputLimits.documentNodes
+    private var depth = 0
+
+    /// The document tree of `node`, within the node and depth budgets.
     static func value(of node: Node) throws(StructureError) -> DocumentValue {
+        var conversion = YAMLConversion()
+        return try conversion.value(of: node)
+    }
+
+    private mutating func value(of node: Node) throws(StructureError) -> DocumentValue {
+        remaining -= 1
+        guard remaining >= 0 else {
+            throw StructureError(line: node.mark?.line, column: node.mark?.column,
+                                 message: "the document expands to more than \(InputLimits.documentNodes) values (aliases counted as often as they are used); visitplan refuses it")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= InputLimits.documentDepth else {
+            throw StructureError(line: node.mark?.line, column: node.mark?.column,
+                                 message: "the document is nested more than \(InputLimits.documentDepth) levels deep")
+        }
         switch node {
-        case .scalar(let scalar): return value(of: scalar)
+        case .scalar(let scalar): return Self.value(of: scalar)
         case .sequence(let sequence):
             var items: [DocumentValue] = []
             for child in sequence { items.append(try value(of: child)) }
@@ -25,7 +51,7 @@ enum YAMLConversion {
         }
     }
 
-    private static func object(of mapping: Node.Mapping) throws(StructureError) -> DocumentValue {
+    private mutating func object(of mapping: Node.Mapping) throws(StructureError) -> DocumentValue {
         var fields = OrderedDictionary<String, DocumentValue>()
         var merged: [OrderedDictionary<String, DocumentValue>] = []
         for (keyNode, valueNode) in mapping {
@@ -47,7 +73,7 @@ enum YAMLConversion {
         return .object(fields)
     }
 
-    private static func mergeSources(_ node: Node) throws(StructureError) -> [OrderedDictionary<String, DocumentValue>] {
+    private mutating func mergeSources(_ node: Node) throws(StructureError) -> [OrderedDictionary<String, DocumentValue>] {
         let nodes: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
         var sources: [OrderedDictionary<String, DocumentValue>] = []
         for child in nodes {

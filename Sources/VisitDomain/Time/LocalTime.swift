@@ -88,7 +88,12 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public var minuteOfDay: Int { minutes - date.dayNumber * 1440 }
     public var timeOfDay: TimeOfDay { TimeOfDay(minutes: minuteOfDay) }
 
-    public func adding(minutes delta: Int) -> LocalDateTime { LocalDateTime(minutes: minutes + delta) }
+    /// The moment `delta` minutes later (earlier when negative). Saturates instead of trapping:
+    /// inputs are range-checked, so only a bug could get near the limits.
+    public func adding(minutes delta: Int) -> LocalDateTime {
+        let (sum, overflow) = minutes.addingReportingOverflow(delta)
+        return LocalDateTime(minutes: overflow ? (delta > 0 ? Int.max : Int.min) : sum)
+    }
 
     public var description: String { "\(date)T\(TimeOfDay(minutes: minuteOfDay))" }
 

@@ -99,16 +99,19 @@ struct StaticReasons: Sendable {
 }
 
 extension Double {
-    /// A money or count value as a coordinator writes it: no decimals when whole.
+    /// A money, count or time value as a coordinator writes it: at most two decimals, none when
+    /// they are zero (`2`, not `2.` or `2.00`). Never traps, whatever the value.
     var formatted2: String {
-        if self == rounded() { return String(Int(self)) }
+        guard isFinite, abs(self) < 1e15 else { return "\(self)" }
         var text = String(format2: self)
         while text.hasSuffix("0") { text.removeLast() }
-        return text
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 }
 
 extension String {
+    /// `value` with exactly two decimals (`value` finite and below 1e15 in magnitude).
     init(format2 value: Double) {
         let cents = Int((value * 100).rounded())
         let sign = cents < 0 ? "-" : ""
