@@ -52,7 +52,8 @@ public enum FuzzSurface: String, CaseIterable, Sendable {
             return true
         case .plan:
             let demo = DemoWeek.shared
-            guard let plan = try? JSONDecoder().decode(Plan.self, from: data) else { return false }
+            guard let plan = try? JSONDecoder().decode(Plan.self, from: data),
+                  (try? PlanValidation.validate(plan, file: "fuzz")) != nil else { return false }
             _ = PlanChecker(scenario: demo.scenario).check(plan)
             return (try? Replanner(scenario: demo.scenario, current: plan).checkingContext(for: [])) != nil
         case .document:

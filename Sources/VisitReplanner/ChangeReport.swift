@@ -47,8 +47,7 @@ struct ChangeReport: Sendable {
                 if let h = new.host { tell(h, "you now host \(label), \(span(new)); meet the client \(oldScenario.policies.hostArrivesEarlyMinutes) min early") }
             }
             var moved = false
-            let oldItems = Dictionary(uniqueKeysWithValues: (old.items ?? []).enumerated().map { ($0.element.agendaIndex ?? $0.offset, $0.element) })
-            let newItems = Dictionary(uniqueKeysWithValues: (new.items ?? []).enumerated().map { ($0.element.agendaIndex ?? $0.offset, $0.element) })
+            let oldItems = old.itemsByAgendaIndex, newItems = new.itemsByAgendaIndex
             for index in Set(oldItems.keys).union(newItems.keys).sorted() {
                 let a = oldItems[index], b = newItems[index]
                 let kind = (b ?? a)?.kind.rawValue ?? "item"

@@ -8,7 +8,7 @@ struct PlanMatch: Sendable {
     let file: String
 
     func validate() throws(ReplanError) {
-        var issues: [ValidationIssue] = []
+        var issues = PlanValidation.issues(plan, file: "plan")
         func report(_ path: String, _ message: String) { issues.append(ValidationIssue(file: "plan", path: path, message: message)) }
         if plan.scenario != scenario.name {
             report("scenario", "the plan is for scenario \"\(plan.scenario)\", not \"\(scenario.name)\"")

@@ -57,7 +57,16 @@ struct CheckCommand: ParsableCommand {
 func loadPlan(_ path: String) throws -> Plan {
     do {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return try JSONDecoder().decode(Plan.self, from: data)
+        guard data.count <= InputLimits.documentBytes else {
+            printError("\(path): \(data.count) bytes; visitplan reads plans of at most \(InputLimits.documentBytes / 1024 / 1024) MiB")
+            throw ExitCode(ExitCodes.badInput)
+        }
+        let plan = try JSONDecoder().decode(Plan.self, from: data)
+        try PlanValidation.validate(plan, file: path)
+        return plan
+    } catch let error as ScenarioError {
+        printError(error.description)
+        throw ExitCode(ExitCodes.badInput)
     } catch let error as DecodingError {
         printError("\(path): \(describe(error))")
         throw ExitCode(ExitCodes.badInput)

@@ -110,3 +110,48 @@ import Testing
         #expect(moment.adding(minutes: 30).minutes == 1_030)
     }
 }
+
+/// Plans read from files or requests (issue 12, finding 18; a fuzzer's plan with an item from
+/// 1013 to 2026 stalled the checker).
+@Suite struct PlanValidationTests {
+    static func plan(_ items: [PlannedItem], id: String = "V-1") -> Plan {
+        Plan(scenario: "s", status: .feasible, score: 0, bound: 0, solveSeconds: 0,
+             visits: [PlannedVisit(id: id, scheduled: true, urgent: false, host: "h", items: items)],
+             totals: PlanTotals(scheduled: 1, unscheduled: 0, cateringCost: 0))
+    }
+
+    static func item(_ index: Int?, _ start: String, _ end: String) -> PlannedItem {
+        PlannedItem(kind: .meeting, agendaIndex: index, start: LocalDateTime(iso: start)!, end: LocalDateTime(iso: end)!, room: "R")
+    }
+
+    @Test func aSoundPlanHasNoIssues() {
+        let plan = Self.plan([Self.item(0, "2026-12-08T09:00", "2026-12-08T10:00"), Self.item(1, "2026-12-08T10:00", "2026-12-08T11:00")])
+        #expect(PlanValidation.issues(plan, file: "p.json").isEmpty)
+    }
+
+    @Test func aRepeatedAgendaIndexIsReported() {
+        let plan = Self.plan([Self.item(0, "2026-12-08T09:00", "2026-12-08T10:00"), Self.item(0, "2026-12-08T10:00", "2026-12-08T11:00")])
+        #expect(PlanValidation.issues(plan, file: "p.json").map(\.description)
+                == ["p.json: visits[0].items[1].agendaIndex: agenda item 0 of V-1 appears twice (also items[0])"])
+    }
+
+    @Test func aRepeatedVisitIsReported() {
+        var plan = Self.plan([Self.item(0, "2026-12-08T09:00", "2026-12-08T10:00")])
+        plan.visits.append(plan.visits[0])
+        #expect(PlanValidation.issues(plan, file: "p.json").map(\.path) == ["visits[1].id"])
+    }
+
+    @Test func anItemOfAThousandYearsIsRefused() {
+        let plan = Self.plan([Self.item(0, "1013-12-08T11:00", "2026-12-08T12:00")])
+        #expect(PlanValidation.issues(plan, file: "p.json").map { "\($0.path): \($0.message)" } == [
+            "visits[0].items[0].start: the year 1013 is out of range (1970 to 2200)",
+            "visits[0].items[0]: runs from 1013-12-08T11:00 to 2026-12-08T12:00; an item ends after it starts, within a day",
+        ])
+    }
+
+    @Test func theItemsByAgendaIndexKeepTheFirstOfARepeat() {
+        let visit = Self.plan([Self.item(1, "2026-12-08T09:00", "2026-12-08T10:00"), Self.item(1, "2026-12-08T10:00", "2026-12-08T11:00"),
+                               Self.item(nil, "2026-12-08T11:00", "2026-12-08T12:00")]).visits[0]
+        #expect(visit.itemsByAgendaIndex.mapValues(\.start.description) == [1: "2026-12-08T09:00", 2: "2026-12-08T11:00"])
+    }
+}

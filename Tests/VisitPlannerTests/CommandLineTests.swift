@@ -79,6 +79,25 @@ struct CommandLineTests {
         #expect(bad.stdout.contains("R-small"), "stdout: \(bad.stdout)")
     }
 
+    @Test("check and replan refuse a plan file whose agenda index repeats, exit 2 naming the file and the field (no trap)",
+          arguments: [["check"], ["replan"]])
+    func repeatedAgendaIndex(_ command: [String]) throws {
+        guard let tool = tool() else { return }
+        let scenarioPath = TestScenarios.path("meeting-capacity.yaml")
+        var plan = try TestScenarios.plan("meeting-capacity.yaml").plan
+        let v = try #require(plan.visits.firstIndex { $0.scheduled })
+        let first = try #require(plan.visits[v].items?.first)
+        plan.visits[v].items?.append(first)
+        let scratch = try TemporaryDirectory()
+        let path = try scratch.write(String(decoding: try JSONEncoder().encode(plan), as: UTF8.self), to: "repeated.json")
+        let events = try scratch.write("- {type: cancelVisit, at: 2026-12-07T08:00, visit: \(plan.visits[v].id)}\n", to: "events.yaml")
+        let arguments = command == ["check"] ? ["check", scenarioPath, path] : ["replan", scenarioPath, "--plan", path, "--events", events]
+        let run = try tool.run(arguments)
+        #expect(run.status == 2, "stdout: \(run.stdout) stderr: \(run.stderr)")
+        #expect(run.stderr.contains("visits[\(v)].items[1].agendaIndex"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("appears twice"), "stderr: \(run.stderr)")
+    }
+
     /// Scenarios with ties between equally good plans (symmetric visits, interchangeable rooms and
     /// guides), where a process-seeded hash order would show.
     static let tieScenarios = [

@@ -11,14 +11,7 @@ enum PlanLookup {
     static func agendaIndex(of item: PlannedItem, at position: Int) -> Int { item.agendaIndex ?? position }
 
     /// A scheduled visit's items by agenda index; the first occurrence wins.
-    static func itemsByIndex(_ visit: PlannedVisit) -> [Int: PlannedItem] {
-        var result: [Int: PlannedItem] = [:]
-        for (position, item) in (visit.items ?? []).enumerated() {
-            let index = agendaIndex(of: item, at: position)
-            if result[index] == nil { result[index] = item }
-        }
-        return result
-    }
+    static func itemsByIndex(_ visit: PlannedVisit) -> [Int: PlannedItem] { visit.itemsByAgendaIndex }
 
     /// A visit's start: the reported one, else its first item's.
     static func start(of visit: PlannedVisit) -> LocalDateTime? { visit.start ?? visit.items?.first?.start }
