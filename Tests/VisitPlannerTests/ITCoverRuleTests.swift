@@ -24,6 +24,27 @@ struct ITCoverRuleTests {
         #expect(reasons.anyContains("IT cover"), "reasons: \(reasons)")
     }
 
+    @Test("a room without a building is covered by any free IT person; the checker and the model agree (issue 12, finding 14)")
+    func roomWithoutBuilding() throws {
+        let result = try TestScenarios.plan("it-cover-no-building.yaml")
+        #expect(try result.scheduled("V-proj").items[0].room == "R-1")
+        #expect(try result.reasons("V-late").anyContains("IT cover"))
+        // The checker, independently, accepts the plan and refuses V-late on Thursday in R-1.
+        #expect(PlanChecker(scenario: result.scenario).check(result.plan).violations.isEmpty)
+        var forced = result.plan
+        let late = try #require(forced.visits.firstIndex { $0.id == "V-late" })
+        let moved = try #require(forced.visits.first { $0.id == "V-proj" })
+        forced.visits[late] = PlannedVisit(id: "V-late", scheduled: true, urgent: false, host: moved.host,
+                                           start: LocalDateTime(iso: "2026-12-10T10:00")!, end: LocalDateTime(iso: "2026-12-10T11:00")!,
+                                           items: moved.items.map { $0.map { item in
+                                               var item = item
+                                               item.start = LocalDateTime(iso: "2026-12-10T10:00")!; item.end = LocalDateTime(iso: "2026-12-10T11:00")!
+                                               return item
+                                           } })
+        let rules = PlanChecker(scenario: result.scenario).check(forced).violations.map(\.rule)
+        #expect(rules.contains(.itCover), "\(rules)")
+    }
+
     @Test("with a projector room and IT cover in building A the meeting moves there")
     func movesToCoveredBuilding() throws {
         let result = try TestScenarios.plan("it-cover.yaml", [

@@ -18,10 +18,13 @@ struct ITCoverRule: Sendable {
 
     var slot: Int { scenario.calendar.slotMinutes }
 
-    /// IT people of `building` available for the whole slot starting at `minute`.
+    /// IT people who may cover a room of `building` (any IT person when the room has no
+    /// building: a missing field adds no constraint), available for the whole slot at `minute`.
     func itPeople(building: String?, slotStart minute: Int) -> [Int] {
         let interval = VisitDomain.TimeInterval(startMinute: minute, endMinute: minute + slot)
-        return itStaff.filter { scenario.staff[$0].building == building && scenario.isAvailable(scenario.staff[$0], for: interval) }
+        return itStaff.filter {
+            (building == nil || scenario.staff[$0].building == building) && scenario.isAvailable(scenario.staff[$0], for: interval)
+        }
     }
 
     func coverPossible(building: String?, during timing: ItemTiming) -> Bool {
