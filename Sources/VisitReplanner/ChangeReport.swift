@@ -32,12 +32,14 @@ struct ChangeReport: Sendable {
                     tell(person, "\(label) on \(day(old)) is \(cancelled ? "cancelled" : "no longer planned"); your duties in it are off\(why)")
                 }
                 tell(client, "\(label): your visit on \(day(old)) is \(cancelled ? "cancelled as requested" : "no longer possible")\(why)")
+                for meal in old?.items ?? [] { if let caterer = meal.caterer { tell(caterer, cancelledOrder(label, meal)) } }
                 continue
             }
             if !wasOn && isOn {
                 changes.append(PlanChange(visit: id, item: nil, what: "scheduled", from: nil, to: span(new)))
                 for person in people(of: new) { tell(person, "\(label) is now planned \(span(new)): \(duties(of: person, in: new))") }
                 tell(client, "\(label): your visit is confirmed for \(span(new))")
+                for meal in new?.items ?? [] { if let caterer = meal.caterer { tell(caterer, newOrder(label, meal)) } }
                 continue
             }
             guard wasOn, isOn, let old, let new else { continue }
@@ -56,6 +58,7 @@ struct ChangeReport: Sendable {
                         let cancelled = applied.cancelledItems.contains(ItemKey(visit: id, agendaIndex: index))
                         changes.append(PlanChange(visit: id, item: index, what: "cancelled", from: time(a), to: nil, forcedByEvent: cancelled))
                         for person in a.people { tell(person, "\(label): the \(kind) at \(time(a)) is cancelled; you are free then") }
+                        if let caterer = a.caterer { tell(caterer, cancelledOrder(label, a)) }
                     }
                     continue
                 }
@@ -70,7 +73,8 @@ struct ChangeReport: Sendable {
                 }
                 for (what, x, y) in [("room", a.room, b.room), ("route", a.route, b.route), ("caterer", a.caterer, b.caterer)] where x != y {
                     changes.append(PlanChange(visit: id, item: index, what: what, from: x, to: y))
-                    if what == "caterer", let y { tell(y, "order for \(label): \(b.diners ?? 0) diners at \(time(b))") }
+                    if what == "caterer", let x { tell(x, cancelledOrder(label, a) + " (another caterer serves it)") }
+                    if what == "caterer", let y { tell(y, newOrder(label, b)) }
                     // The host and the item's people who stay need to know where to go now.
                     let where_ = what == "caterer" ? "from \(y ?? "-")" : "\(what == "room" ? "in" : "on") \(y ?? "-")"
                     let was = x.map { " (was \($0))" } ?? ""
@@ -78,6 +82,10 @@ struct ChangeReport: Sendable {
                     for person in ([new.host].compactMap { $0 } + staying.filter { $0 != new.host }) {
                         tell(person, "\(label): the \(kind) at \(time(b)) is now \(where_)\(was)")
                     }
+                }
+                // The same caterer keeps the order: any change of time or diners reaches it.
+                if let caterer = b.caterer, caterer == a.caterer, a.start != b.start || a.end != b.end || a.diners != b.diners {
+                    tell(caterer, "order for \(label) changes: \(b.diners ?? 0) diners at \(time(b)) (was \(a.diners ?? 0) at \(time(a)))")
                 }
                 for (what, x, y) in [("technical", a.technical, b.technical), ("sales", a.sales, b.sales), ("guides", a.guides, b.guides)] {
                     let before = Set(x ?? []), after = Set(y ?? [])
@@ -101,6 +109,14 @@ struct ChangeReport: Sendable {
 private func span(_ v: PlannedVisit?) -> String {
     guard let start = v?.start, let end = v?.end else { return "-" }
     return "\(start.date) \(start.timeOfDay)–\(end.timeOfDay)"
+}
+
+private func newOrder(_ label: String, _ meal: PlannedItem) -> String {
+    "order for \(label): \(meal.diners ?? 0) diners at \(time(meal))"
+}
+
+private func cancelledOrder(_ label: String, _ meal: PlannedItem) -> String {
+    "order for \(label) at \(time(meal)) (\(meal.diners ?? 0) diners) is cancelled"
 }
 
 private func day(_ v: PlannedVisit?) -> String { v?.start.map { $0.date.description } ?? "-" }
