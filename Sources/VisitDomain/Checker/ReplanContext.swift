@@ -14,7 +14,8 @@ public struct ReplanContext: Sendable, Hashable {
     public var baseline: Plan
     /// Items that started before the replan's `now`: exempt from "nothing starts before now",
     /// their meals from the caterer's lead time, and their visit-size checks (room capacity,
-    /// guide count, diners) since they are kept as they were.
+    /// guide count, diners) since they are kept as they were, and from closures of their room,
+    /// route, caterer or people that began after they started (a projector failing mid-meeting).
     public var frozen: Set<ItemKey>
     /// Visits cancelled by an event: listed unscheduled, never counted as dropped.
     public var cancelledVisits: Set<String>

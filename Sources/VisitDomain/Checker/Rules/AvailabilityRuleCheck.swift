@@ -17,7 +17,7 @@ struct AvailabilityRuleCheck: PlanCheck {
             out.append(RuleViolation(rule: .availability, visit: duty.visit, item: duty.item, message:
                 "\(person.id) is \(duty.label) at \(duty.interval), outside their availability on \(date) (\(hours))"))
         }
-        for period in person.unavailable where period.overlaps(duty.interval) {
+        for period in person.unavailable where period.overlaps(duty.interval) && !Self.reportedWhileRunning(period, duty, c) {
             out.append(RuleViolation(rule: .availability, visit: duty.visit, item: duty.item, message:
                 "\(person.id) is \(duty.label) at \(duty.interval) but unavailable at \(period)"))
         }
@@ -72,11 +72,20 @@ struct AvailabilityRuleCheck: PlanCheck {
             case .meal?: used = ("caterer", item.planned.caterer, item.planned.caterer.flatMap(c.scenario.caterer)?.unavailable)
             case nil: return []
             }
-            return (used.periods ?? []).filter { $0.overlaps(item.interval) }.map { period in
+            let running = c.isFrozen(v.id, item.index)
+            return (used.periods ?? []).filter { $0.overlaps(item.interval) && !(running && $0.start > item.interval.start) }.map { period in
                 RuleViolation(rule: .availability, visit: v.id, item: item.index, message:
                     "\(used.kind) \(used.id ?? "?") is used by \(v.id) at \(item.interval) but unavailable at \(period)")
             }
         }
+    }
+
+    /// A closure that began while the item was already running: a replan keeps the frozen item as
+    /// it was (FORMAT.md "Change events"), so the period does not count against it. Only items the
+    /// replan context names as frozen are exempt, and only from periods that start after them.
+    static func reportedWhileRunning(_ period: TimeInterval, _ duty: CheckedDuty, _ c: CheckContext) -> Bool {
+        guard let item = duty.item, c.isFrozen(duty.visit, item) else { return false }
+        return period.start > duty.interval.start
     }
 
     private struct DayKey: Hashable {
