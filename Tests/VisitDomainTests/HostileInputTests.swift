@@ -46,6 +46,16 @@ import Testing
         #expect(issues == ["[0].visit.headcount: must be at most 1000, found 1000000000000000"])
     }
 
+    @Test func anAddedVisitNamesOnlyKnownServices() throws {
+        let issues = try Self.eventIssues("""
+            - type: addVisit
+              at: 2026-12-08T08:00
+              visit: {id: V-9, headcount: 2, requestedAt: 2026-12-01T09:00,
+                      window: {earliest: 2026-12-09T09:00, latest: 2026-12-09T17:00}, agenda: [{kind: meal, service: brunch, durationMinutes: 60}]}
+            """)
+        #expect(issues == [#"[0].visit.agenda[0].service: unknown meal service "brunch"; the scenario knows banquet, teaBreak, workingMeal"#])
+    }
+
     @Test func aReportHasAtMostAThousandEvents() throws {
         let yaml = String(repeating: "- {type: cancelVisit, at: 2026-12-08T08:00, visit: V-2}\n", count: InputLimits.events + 1)
         #expect(try Self.eventIssues(yaml) == [": 1001 events; one report takes at most 1000"])

@@ -110,6 +110,17 @@ extension InvalidScenarioCase {
         .init(set: "visits[0].agenda[0].kind", "meting", #"unknown agenda item kind "meting" (did you mean "meeting"?); use meeting, tour or meal"#),
     ]
 
+    /// Names nothing in the scenario defines (issue 12, finding 13): typing errors, not wishes.
+    static let unknownNames: [InvalidScenarioCase] = [
+        .init(set: "visits[0].agenda[2].service", "workingmeal",
+              #"unknown meal service "workingmeal" (did you mean "workingMeal"?); the scenario knows banquet, teaBreak, workingMeal"#),
+        .init(set: "visits[0].agenda[2].service", "brunch",
+              #"unknown meal service "brunch"; the scenario knows banquet, teaBreak, workingMeal"#),
+        .init(set: "visits[0].client.tier", "vipp", #"unknown client tier "vipp" (did you mean "vip"?); the scenario knows standard, vip"#),
+        .init(set: "visits[0].agenda[0].equipment", ["projecter"], at: "visits[0].agenda[0].equipment[0]",
+              #"unknown equipment "projecter" (did you mean "projector"?); the scenario knows microphone, projector, videoconf"#),
+    ]
+
     static let durations: [InvalidScenarioCase] = [
         .init(set: "visits[0].agenda[0].durationMinutes", 0, "must be a positive number of minutes, found 0"),
         .init(set: "visits[0].agenda[2].durationMinutes", -15, "must be a positive number of minutes, found -15"),
@@ -218,7 +229,7 @@ extension InvalidScenarioCase {
               #"invalid date and time "2026-12-08 08:30" (expected YYYY-MM-DDTHH:MM, such as 2026-12-08T09:30; put a T between the date and the time)"#),
     ]
 
-    static let all = missing + wrongType + unknownFields + duplicates + references + durations + intervals + ranges + limits + datesAndTimes
+    static let all = missing + wrongType + unknownFields + duplicates + references + unknownNames + durations + intervals + ranges + limits + datesAndTimes
 }
 
 /// Every validation rule, one edit at a time, and several problems at once.

@@ -37,7 +37,7 @@ extension ScenarioDecoder {
             return Client()
         }
         return Client(name: reader.string(f, "name"), industry: reader.string(f, "industry"),
-                      tier: reader.string(f, "tier"), contact: reader.string(f, "contact"))
+                      tier: tier(f), contact: reader.string(f, "contact"))
     }
 
     /// `{earliest, latest}`: both required, latest after earliest.
@@ -71,6 +71,13 @@ extension ScenarioDecoder {
             }
         }
         return dietary
+    }
+
+    /// The client's tier, checked against the tiers the scenario knows.
+    mutating func tier(_ client: FieldSet) -> String? {
+        let tier = reader.string(client, "tier")
+        if let tier { checkKnown(tier, at: client.path("tier"), in: known?.tiers, what: "client tier") }
+        return tier
     }
 
     mutating func decodeAgenda(_ visit: FieldSet) -> [AgendaItem]? {
@@ -122,6 +129,9 @@ extension ScenarioDecoder {
                                     what: "a meeting") else { return nil }
         let duration = reader.duration(f, "durationMinutes", required: true, slot: slot)
         let equipment = reader.strings(f, "equipment") ?? []
+        for (value, itemPath) in reader.list(f, "equipment") ?? [] {
+            if let name = value.stringValue { checkKnown(name, at: itemPath, in: known?.equipment, what: "equipment") }
+        }
         let confidential = reader.bool(f, "confidential") ?? false
         var technicalCount = 0
         var expertise: [String] = []
@@ -159,6 +169,7 @@ extension ScenarioDecoder {
     mutating func meal(_ value: DocumentValue, at path: DocumentPath) -> Meal? {
         guard let f = reader.fields(value, at: path, known: ["kind", "service", "durationMinutes", "cancelled"], what: "a meal") else { return nil }
         let service = reader.string(f, "service", required: true)
+        if let service { checkKnown(service, at: f.path("service"), in: known?.services, what: "meal service") }
         let duration = reader.duration(f, "durationMinutes", required: true, slot: slot)
         guard let service, let duration else { return nil }
         return Meal(service: service, durationMinutes: duration)

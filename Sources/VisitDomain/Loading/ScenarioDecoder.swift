@@ -12,6 +12,8 @@ struct ScenarioDecoder {
     /// Ids that exist in the document (even on entries with other problems), for reference checks.
     var routeIDs: [String] = []
     var staffIDs: [String] = []
+    /// Services, tiers and equipment a visit may name; nil checks nothing.
+    var known: KnownNames?
 
     static let topLevelFields = ["name", "now", "horizon", "calendar", "policies", "objective",
                                  "rooms", "tourRoutes", "staff", "caterers", "visits"]
@@ -28,6 +30,7 @@ struct ScenarioDecoder {
         }
         guard let root = reader.fields(document, at: .root, known: Self.topLevelFields, what: "a scenario") else { return nil }
         routeIDs = Self.ids(in: root["tourRoutes"])
+        known = KnownNames(document: root)
         staffIDs = Self.ids(in: root["staff"])
 
         let name = reader.string(root, "name") ?? Self.defaultName(file: reader.file)
@@ -80,6 +83,13 @@ struct ScenarioDecoder {
             if let item = decodeItem(&self, value, path) { decoded.append(item) }
         }
         return decoded
+    }
+
+    /// Reports `name` at `path` when the scenario defines no such `what` (a service, a tier, ...).
+    mutating func checkKnown(_ name: String, at path: DocumentPath, in names: Set<String>?, what: String) {
+        guard let names, !names.contains(name) else { return }
+        let listed = names.sorted().joined(separator: ", ")
+        reader.report(path, "unknown \(what) \"\(name)\"\(Suggestion.hint(for: name, in: names.sorted())); the scenario knows \(listed)")
     }
 
     /// The `id` of an entry: required, non-empty text.

@@ -34,6 +34,7 @@ public enum ScenarioLoader {
         decoder.slot = scenario.calendar.slotMinutes
         decoder.routeIDs = scenario.tourRoutes.map(\.id)
         decoder.staffIDs = scenario.staff.map(\.id)
+        decoder.known = KnownNames(scenario: scenario)
         let visit = decoder.decodeVisit(value, at: path)
         guard let visit, decoder.reader.issues.isEmpty else { throw .invalid(decoder.reader.issues) }
         return visit
