@@ -90,8 +90,7 @@ public enum TokenSources {
             lines.append("  - {name: \(DocumentJSON.quoted(entry.identity.name)), role: \(entry.identity.role.rawValue)\(person), "
                          + "token: \"\(entry.token)\"}")
         }
-        let created = FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8),
-                                                     attributes: [.posixPermissions: 0o600])
+        let created = PrivateFile.create(path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
         guard created else { throw TokenConfigurationError.unreadable("cannot write the token file \(path)") }
     }
 }

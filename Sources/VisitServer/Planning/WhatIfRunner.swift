@@ -68,8 +68,7 @@ final class WhatIfRunner: Sendable {
         var document = try DocumentBody.parse(text, format: format, file: file)
         let basePath = FileManager.default.temporaryDirectory
             .appendingPathComponent("visitplan-\(version.scenarioId)-v\(version.version)-\(UUID().uuidString).json").path
-        guard FileManager.default.createFile(atPath: basePath, contents: Data(version.source.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard PrivateFile.create(basePath, contents: Data(version.source.utf8)) else {
             throw APIError(status: .internalServerError, message: "cannot write a temporary copy of the scenario")
         }
         defer { try? FileManager.default.removeItem(atPath: basePath) }

@@ -20,6 +20,7 @@ final class VisitStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "visitplan"
+        if path != ":memory:" { PrivateFile.restrict(path) }   // its WAL and SHM files take its mode
         pool = try DatabasePool(path: path, configuration: configuration)
         // A pool runs synchronous = NORMAL; a confirmed plan must survive a power cut.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
