@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable {
     public var publicDirectory: String?
     /// Solves (plans, replans, what-ifs) running at once; more wait their turn.
     public var concurrentSolves: Int
+    /// Open connections and the idle (and header-read) timeout.
+    public var connectionLimits = ConnectionLimits()
     public var logger: Logger
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, tokens: TokenRegistry,
@@ -89,6 +91,7 @@ struct VisitServerApp {
 
         let application = Application(
             router: router,
+            server: .guardedHTTP1(configuration.connectionLimits),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "visitplan"),
             logger: logger)
         return VisitServerApp(application: application, services: services, seedRun: seedRun)

@@ -65,14 +65,16 @@ final class TestServer: Sendable {
     var services: ServerServices { app.services }
 
     /// A new server; `seed` is planned in the background (wait with `waitForSeedPlan`).
-    static func make(seed: SeedScenario = .none, seedTimeLimit: Double = 30, folder: URL? = nil) async throws -> TestServer {
+    static func make(seed: SeedScenario = .none, seedTimeLimit: Double = 30, folder: URL? = nil,
+                     connectionLimits: ConnectionLimits = ConnectionLimits()) async throws -> TestServer {
         let ownsFolder = folder == nil
         let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("visitplan-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var logger = Logger(label: "visitplan-test")
         logger.logLevel = .warning
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("visitplan.sqlite").path,
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("visitplan.sqlite").path,
                                                 tokens: try TestTokens.registry(), seed: seed, seedTimeLimit: seedTimeLimit, logger: logger)
+        configuration.connectionLimits = connectionLimits
         return TestServer(folder: folder, app: try await VisitServerApp.make(configuration), ownsFolder: ownsFolder)
     }
 
