@@ -82,9 +82,10 @@ struct EventAPITests {
             let visit = try #require(plan.first(in: "plan.visits", where: "id", is: "V-2001"))
             let host = try #require(TestTokens.host(visit["host"]?.stringValue))
             let room = try #require(visit[path: "items[0].room"]?.stringValue)
+            let start = try #require(visit["start"]?.stringValue), end = try #require(visit["end"]?.stringValue)
             let yaml = """
                 - {type: headcountChange, at: '2026-12-14T08:00', visit: V-2001, headcount: 4}
-                - {type: unavailable, at: '2026-12-14T08:00', resource: \(room), start: '2026-12-14T08:00', end: '2026-12-14T12:00'}
+                - {type: unavailable, at: '2026-12-14T08:00', resource: \(room), start: '\(start)', end: '\(end)'}
                 """
             let reply = try await api.post(Self.eventsPath, token: host, body: yaml, contentType: "application/yaml")
             #expect(reply.status == .created, "\(reply.text)")
@@ -117,6 +118,17 @@ struct EventAPITests {
             let unrelated = eventJSON(["type": "unavailable", "at": "2026-12-14T08:00", "resource": "he.jun",
                                        "start": "2026-12-15T08:00", "end": "2026-12-15T12:00"])
             #expect(try await api.post(Self.eventsPath, token: own, body: unrelated).status == .forbidden)
+            // A resource of their own visit, but for the whole week: it would knock it out for everyone (issue 12, finding 6).
+            let visit = try #require(plan.first(in: "plan.visits", where: "id", is: "V-2001"))
+            let room = try #require(visit[path: "items[0].room"]?.stringValue)
+            let technical = visit[path: "items[0].technical[0]"]?.stringValue ?? room
+            for resource in [room, technical] {
+                let week = eventJSON(["type": "unavailable", "at": "2026-12-14T08:00", "resource": resource,
+                                      "start": "2026-12-14T08:00", "end": "2026-12-19T00:00"])
+                let reply = try await api.post(Self.eventsPath, token: own, body: week)
+                #expect(reply.status == .forbidden, "\(resource): \(reply.text)")
+                #expect(try reply.json["error"]?.stringValue?.contains("only within the visits they host") == true)
+            }
             let planner = try await api.post(Self.eventsPath, token: TestTokens.planner, body: notHosted)
             #expect(planner.status == .forbidden)
             #expect(try await api.get("/api/scenarios/\(Self.scenario)/events").json.arrayValue?.isEmpty == true, "nothing was logged")
