@@ -24,8 +24,9 @@ struct EventRoutes {
             let plan = try commit.plan.decodedPlan()
             let view = ReplanView(scenario: id, version: commit.plan.version, basePlanVersion: version,
                                   scenarioVersion: commit.scenario.version, changes: plan.changes ?? [],
-                                  notify: plan.notify ?? [], events: commit.events.map(EventView.init),
-                                  plan: EncodableDocument(try Redaction.plan(plan, for: who)))
+                                  notify: Redaction.notify(plan.notify ?? [], in: plan, scenarioSource: commit.scenario.source, for: who),
+                                  events: commit.events.map(EventView.init),
+                                  plan: EncodableDocument(try Redaction.plan(plan, for: who, scenarioSource: commit.scenario.source)))
             return try JSONResponse.make(view, status: .created,
                                          headers: [.location: "/api/scenarios/\(id)/plans/\(commit.plan.version)"])
         }

@@ -72,6 +72,8 @@ enum PlanViews {
         let events = row.origin == "replan"
             ? try await store.events(scenarioId: scenarioId).filter { $0.producedPlanVersion == row.version }.map(EventView.init)
             : nil
-        return PlanView(row, current: current, plan: try Redaction.plan(try row.decodedPlan(), for: identity), events: events)
+        let source = identity.role == .host ? try? await store.scenarioVersion(id: scenarioId, version: row.scenarioVersion).source : nil
+        return PlanView(row, current: current, plan: try Redaction.plan(try row.decodedPlan(), for: identity, scenarioSource: source),
+                        events: events)
     }
 }

@@ -1,12 +1,32 @@
 import VisitDomain
 
 /// Budgets and catering costs are for coordinators and planners: for a host, they are taken out
-/// of scenario documents and plans before anything is sent.
+/// of scenario documents and plans before anything is sent. Clients' details stay with the people
+/// who receive them: a host sees the contact, industry, tier, guests' dietary needs and NDA status
+/// of the visits they host; of the rest of the calendar, the company and the times only.
 enum Redaction {
-    /// A scenario document as `identity` may see it.
-    static func scenario(_ document: DocumentValue, for identity: Identity) -> DocumentValue {
+    /// Fields of a visit a host sees only for the visits they host.
+    static let clientDetails: [DocumentPath] = [
+        DocumentPath([.key("client"), .key("contact")]), DocumentPath([.key("client"), .key("industry")]),
+        DocumentPath([.key("client"), .key("tier")]), DocumentPath([.key("dietary")]), DocumentPath([.key("ndaSigned")]),
+        DocumentPath([.key("preferredHost")]),
+    ]
+
+    /// The visits `identity` hosts in the scenario's current plan; nil for roles that see every visit.
+    static func hostedVisits(scenarioId: String, for identity: Identity, store: VisitStore) async -> Set<String>? {
+        guard identity.role == .host else { return nil }
+        guard let plan = try? await store.plan(scenarioId: scenarioId, version: nil).decodedPlan() else { return [] }
+        return Set(plan.visits.filter { $0.scheduled && $0.host == identity.person }.map(\.id))
+    }
+
+    /// A scenario document as `identity` may see it; `hosted` are the visits a host hosts.
+    static func scenario(_ document: DocumentValue, for identity: Identity, hosted: Set<String>? = nil) -> DocumentValue {
         guard !identity.role.seesCosts else { return document }
         var doc = document
+        for (v, visit) in (doc["visits"]?.arrayValue ?? []).enumerated() {
+            guard let id = visit["id"]?.stringValue, !(hosted ?? []).contains(id) else { continue }
+            for field in clientDetails { _ = doc.removeValue(at: DocumentPath([.key("visits"), .index(v)] + field.components)) }
+        }
         for key in ["mealBudgetPerHead", "tierBudgetPerHead", "weeklyHospitalityBudget"] {
             _ = doc.removeValue(at: DocumentPath([.key("policies"), .key(key)]))
         }
@@ -18,10 +38,12 @@ enum Redaction {
         return doc
     }
 
-    /// A plan as `identity` may see it, as a document.
-    static func plan(_ plan: Plan, for identity: Identity) throws -> DocumentValue {
+    /// A plan as `identity` may see it, as a document (`scenarioSource`: its scenario version's JSON).
+    static func plan(_ plan: Plan, for identity: Identity, scenarioSource: String? = nil) throws -> DocumentValue {
         guard !identity.role.seesCosts else { return try DocumentValue.encoding(plan) }
-        var doc = try DocumentValue.encoding(plannedVisitsWithoutCosts(plan))
+        var redacted = plannedVisitsWithoutCosts(plan)
+        redacted.notify = plan.notify.map { notify($0, in: plan, scenarioSource: scenarioSource, for: identity) }
+        var doc = try DocumentValue.encoding(redacted)
         _ = doc.removeValue(at: DocumentPath([.key("totals"), .key("cateringCost")]))
         return doc
     }
@@ -35,6 +57,20 @@ enum Redaction {
         var copy = plan
         copy.visits = plan.visits.map(withoutCosts)
         return copy
+    }
+
+    /// The messages of a replan a host may read: those to themselves and to the client contacts of
+    /// the visits they host (`scenarioSource`: the canonical JSON of the plan's scenario version).
+    static func notify(_ messages: [Notification], in plan: Plan, scenarioSource: String?, for identity: Identity) -> [Notification] {
+        guard identity.role == .host, let person = identity.person else { return messages }
+        let hosted = Set(plan.visits.filter { $0.scheduled && $0.host == person }.map(\.id))
+        let document = scenarioSource.flatMap { try? DocumentValue.parse($0, format: .json, file: "scenario") }
+        let visits: [DocumentValue] = document?["visits"]?.arrayValue ?? []
+        let contacts = Set(visits.compactMap { visit -> String? in
+            guard let id = visit["id"]?.stringValue, hosted.contains(id) else { return nil }
+            return visit["client"]?["contact"]?.stringValue ?? visit["client"]?["name"]?.stringValue.map { "\($0) (client)" }
+        })
+        return messages.filter { $0.person == person || contacts.contains($0.person) }
     }
 
     private static func withoutCosts(_ visit: PlannedVisit) -> PlannedVisit {

@@ -33,7 +33,8 @@ struct ScenarioRoutes {
             let id = try ScenarioID.parameter(context)
             let summary = try await storeCall { try await store.scenarioSummary(id: id) }
             let versions = try await store.scenarioVersions(id: id)
-            let document = try ScenarioUploads.document(of: summary.latest, for: who)
+            let document = try ScenarioUploads.document(of: summary.latest, for: who,
+                                                        hosted: await Redaction.hostedVisits(scenarioId: id, for: who, store: store))
             return try JSONResponse.make(ScenarioDetailView(
                 id: id, name: summary.latest.name, latestVersion: summary.latest.version,
                 currentPlanVersion: summary.currentPlanVersion, versions: versions.map { ScenarioVersionView($0) },
@@ -55,7 +56,8 @@ struct ScenarioRoutes {
             let id = try ScenarioID.parameter(context)
             let version = try context.parameters.require("version", as: Int.self)
             let row = try await storeCall { try await store.scenarioVersion(id: id, version: version) }
-            return try JSONResponse.make(ScenarioVersionView(row, document: try ScenarioUploads.document(of: row, for: who)))
+            let hosted = await Redaction.hostedVisits(scenarioId: id, for: who, store: store)
+            return try JSONResponse.make(ScenarioVersionView(row, document: try ScenarioUploads.document(of: row, for: who, hosted: hosted)))
         }
     }
 }
@@ -103,8 +105,8 @@ enum ScenarioUploads {
     }
 
     /// A stored version's canonical document as `identity` may see it.
-    static func document(of row: ScenarioVersionRow, for identity: Identity) throws -> DocumentValue {
+    static func document(of row: ScenarioVersionRow, for identity: Identity, hosted: Set<String>?) throws -> DocumentValue {
         let document = try DocumentValue.parse(row.source, format: .json, file: "\(row.scenarioId) version \(row.version)")
-        return Redaction.scenario(document, for: identity)
+        return Redaction.scenario(document, for: identity, hosted: hosted)
     }
 }
