@@ -52,3 +52,32 @@ import VisitDomain
         #expect(Redaction.notify(messages, in: plan, scenarioSource: source, for: coordinator).count == 5)
     }
 }
+
+/// The smaller findings of issue 12 (11): one error shape, a version that does not exist, `+` in queries.
+@Suite struct APIShapeTests {
+    @Test func aMissingVersionSaysSoAndEveryErrorHasOneShape() async throws {
+        let server = try await TestServer.smallOffice()
+        try await server.test { api in
+            let missing = try await api.get("/api/scenarios/suzhou-office-week-51/versions/0")
+            #expect(missing.text.contains("no version"), "[\(missing.status) \(missing.text)]")
+            #expect(try missing.json["error"]?.stringValue == #"scenario "suzhou-office-week-51" has no version 0; its versions are 1 to 1"#)
+            let noRoute = try await api.get("/api/no-such-route")
+            #expect(noRoute.status == .notFound, "[\(noRoute.text)]")
+            #expect(try noRoute.json["error"]?.stringValue != nil, "\(noRoute.text)")
+            let big = try await api.post("/api/scenarios", body: String(repeating: " ", count: RequestBodyLimit.document + 10))
+            #expect(big.status == .contentTooLarge)
+            #expect(try big.json["error"]?.stringValue != nil, "\(big.text)")
+        }
+    }
+
+    @Test func aPlusInAQueryIsASpace() async throws {
+        let server = try await TestServer.smallOffice()
+        try await server.test { api in
+            let spaced = try await api.get("/api/archive?client=Northwind+Traders&date=2026-12-16")
+            let encoded = try await api.get("/api/archive?client=Northwind%20Traders&date=2026-12-16")
+            #expect(spaced.status == .ok)
+            #expect(spaced.text == encoded.text)
+            #expect(try spaced.json["client"]?.stringValue == "Northwind Traders")
+        }
+    }
+}

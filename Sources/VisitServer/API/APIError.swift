@@ -36,7 +36,7 @@ struct APIError: HTTPResponseError, Sendable {
     static func from(_ error: StoreError) -> APIError {
         switch error {
         case .scenarioExists: APIError(status: .conflict, message: error.description)
-        case .noScenario, .noPlan, .noRun: .notFound(error.description)
+        case .noScenario, .noScenarioVersion, .noPlan, .noRun: .notFound(error.description)
         case .stalePlan(let current, _): .conflict(error.description, currentVersion: current)
         }
     }

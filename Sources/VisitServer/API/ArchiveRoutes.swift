@@ -39,7 +39,7 @@ struct ArchiveRoutes {
         }
         routes.get("/archive") { request, context in
             let who = try context.caller()
-            let query = request.uri.queryParameters
+            let query = FormQuery(request)
             guard let client = query.get("client")?.trimmingCharacters(in: .whitespaces), !client.isEmpty else {
                 throw APIError.badRequest("give the client's name: /api/archive?client=NAME&date=YYYY-MM-DD")
             }

@@ -23,7 +23,7 @@ struct ScenarioRoutes {
             let who = try context.require(.coordinator, toDo: "create scenarios")
             let (text, format) = try await DocumentBody.read(request, limit: RequestBodyLimit.document)
             let document = try DocumentBody.parse(text, format: format, file: DocumentBody.fileName(format))
-            let id = try ScenarioID.forNewScenario(query: request.uri.queryParameters.get("id"), document: document, format: format)
+            let id = try ScenarioID.forNewScenario(query: FormQuery(request).get("id"), document: document, format: format)
             let upload = try ScenarioUploads.check(document, text: text, format: format, file: DocumentBody.fileName(format))
             let row = try await storeCall { try await store.createScenario(id: id, upload: upload, origin: "upload", by: who.name) }
             return try JSONResponse.make(ScenarioVersionView(row), status: .created, headers: [.location: "/api/scenarios/\(id)"])

@@ -41,7 +41,7 @@ struct WhatIfRoutes {
         routes.post("/scenarios/:id/whatifs") { request, context in
             let who = try context.require(.coordinator, .planner, toDo: "run what-ifs")
             let id = try ScenarioID.parameter(context)
-            let query = request.uri.queryParameters
+            let query = FormQuery(request)
             let version = try await storeCall {
                 if let text = query.get("version") {
                     guard let number = Int(text) else { throw APIError.badRequest("version must be a number, not \"\(text)\"") }

@@ -29,6 +29,6 @@ struct AuthMiddleware: RouterMiddleware {
     }
 
     private func queryToken(_ request: Request) -> String? {
-        acceptsQueryToken ? request.uri.queryParameters.get("token") : nil
+        acceptsQueryToken ? FormQuery(request).get("token") : nil
     }
 }

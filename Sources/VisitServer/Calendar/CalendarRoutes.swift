@@ -14,11 +14,11 @@ struct CalendarRoutes {
     func add(to routes: RouteCollection<VisitRequestContext>) {
         routes.get("/person/:file") { request, context in
             try context.caller()
-            return try await feed(.person(try Self.ownerID(context)), scenario: request.uri.queryParameters.get("scenario"))
+            return try await feed(.person(try Self.ownerID(context)), scenario: FormQuery(request).get("scenario"))
         }
         routes.get("/room/:file") { request, context in
             try context.caller()
-            return try await feed(.room(try Self.ownerID(context)), scenario: request.uri.queryParameters.get("scenario"))
+            return try await feed(.room(try Self.ownerID(context)), scenario: FormQuery(request).get("scenario"))
         }
     }
 

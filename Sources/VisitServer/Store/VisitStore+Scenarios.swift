@@ -84,7 +84,8 @@ extension VisitStore {
     func scenarioVersion(id: String, version: Int) async throws -> ScenarioVersionRow {
         try await pool.read { db in
             guard let row = try ScenarioVersionRow.fetchOne(db, key: ["scenarioId": id, "version": version]) else {
-                throw StoreError.noScenario(id)
+                guard let latest = try Self.latestVersion(db, scenarioId: id) else { throw StoreError.noScenario(id) }
+                throw StoreError.noScenarioVersion(id, version: version, latest: latest.version)
             }
             return row
         }

@@ -50,6 +50,7 @@ final class VisitStore: Sendable {
 enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case scenarioExists(String)
     case noScenario(String)
+    case noScenarioVersion(String, version: Int, latest: Int)
     case noPlan(scenario: String, version: Int?)
     case noRun(Int64)
     /// The plan a change was aimed at is no longer current; `current` is the plan that is.
@@ -59,6 +60,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .scenarioExists(let id): "a scenario \"\(id)\" already exists; update it with PUT /api/scenarios/\(id)"
         case .noScenario(let id): "there is no scenario \"\(id)\""
+        case .noScenarioVersion(let id, let version, let latest): "scenario \"\(id)\" has no version \(version); its versions are 1 to \(latest)"
         case .noPlan(let id, let version?): "scenario \"\(id)\" has no plan version \(version)"
         case .noPlan(let id, nil): "scenario \"\(id)\" has no plan yet; start one with POST /api/scenarios/\(id)/plans"
         case .noRun(let id): "there is no run \(id)"
