@@ -31,3 +31,28 @@ struct WideningDecisionTests {
         #expect(Replanner.absorbs(neighbourhood, replacing: fixture.plan, in: fixture.scenario) == absorbed)
     }
 }
+
+/// Staff and client contacts are told why a visit was dropped without the budgets and prices behind it.
+@Suite("Dropped-visit messages carry no money")
+struct DroppedMessageTests {
+    @Test("the people of a visit dropped over a budget read the rule and the caterer, not the amounts")
+    func noMoneyInMessages() throws {
+        let fixture = ReplanFixture.shared
+        let scheduled = fixture.plan.visits.first { $0.scheduled }
+        let visit = try #require(scheduled).id
+        let reason = UnscheduledReason(kind: .impossible, rule: HardRule.meal.title, resources: ["grand-palace"], text: [
+            .words("banquet is over the standard budget"), .money("budgetPerHead", 300, shown: " of 300"),
+            .words(" per head: grand-palace charges"), .money("pricePerHead", 450, shown: " 450", host: " more"),
+        ])
+        var after = fixture.plan
+        after.visits = after.visits.map { $0.id == visit ? .unscheduled(visit, details: [reason]) : $0 }
+        let report = ChangeReport(before: fixture.plan, after: after, oldScenario: fixture.scenario, newScenario: fixture.scenario,
+                                  applied: AppliedEvents(scenario: fixture.scenario))
+        let messages = report.notifications.map(\.message).filter { $0.contains(visit) }
+        #expect(!messages.isEmpty)
+        for message in messages {
+            #expect(message.contains("over the standard budget per head") && message.contains("grand-palace"), "\(message)")
+            #expect(!message.contains("300") && !message.contains("450"), "\(message)")
+        }
+    }
+}
