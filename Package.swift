@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "VisitReplannerTests", dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain"]),
         .testTarget(name: "VisitWhatIfTests", dependencies: ["VisitWhatIf", "VisitPlanner", "VisitDomain"]),
         .testTarget(name: "VisitServerTests", dependencies: [
-            "VisitServer", "VisitDomain",
+            "VisitServer", "VisitDomain", "VisitPlanner",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

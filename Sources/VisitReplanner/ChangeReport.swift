@@ -27,7 +27,9 @@ struct ChangeReport: Sendable {
                 let cancelled = applied.cancelledVisits[id] != nil
                 changes.append(PlanChange(visit: id, item: nil, what: cancelled ? "cancelled" : "dropped", from: span(old), to: nil,
                                           forcedByEvent: cancelled))
-                let why = new?.reasons?.first.map { ": \($0)" } ?? ""
+                // Staff and clients read the reason without budgets and prices (rendered from its facts).
+                let reason = new?.reasonDetails?.first.map { $0.sentence(showingMoney: false) } ?? new?.reasons?.first
+                let why = reason.map { ": \($0)" } ?? ""
                 for person in people(of: old) {
                     tell(person, "\(label) on \(day(old)) is \(cancelled ? "cancelled" : "no longer planned"); your duties in it are off\(why)")
                 }

@@ -30,7 +30,7 @@ public struct Replanner: Sendable {
             outcome = try solve(applied.scenario, local, options)
             phases.append(ReplanPhase(name: "neighbourhood (\(neighbourhood.dayList))", seconds: outcome.plan.solveSeconds,
                                       score: outcome.plan.score, freeVisits: applied.scenario.visits.count - local.pinned.count - local.excluded.count))
-            if !absorbs(outcome.plan, applied) {
+            if !Self.absorbs(outcome.plan, replacing: current, in: applied.scenario) {
                 let wide = try solve(applied.scenario, full, options)
                 phases.append(ReplanPhase(name: "whole week", seconds: wide.plan.solveSeconds, score: wide.plan.score,
                                           freeVisits: applied.scenario.visits.count))
@@ -71,12 +71,13 @@ public struct Replanner: Sendable {
 
     /// Whether the neighbourhood plan absorbed the events: every visit kept or newly requested is
     /// placed, or could not be placed even alone (more freedom elsewhere would not help it).
-    private func absorbs(_ plan: Plan, _ applied: AppliedEvents) -> Bool {
-        for visit in applied.scenario.visits {
+    static func absorbs(_ plan: Plan, replacing current: Plan, in scenario: Scenario) -> Bool {
+        for visit in scenario.visits {
             let wasScheduled = current.visit(visit.id)?.scheduled == true
             let isNew = current.visit(visit.id) == nil
             guard wasScheduled || isNew, let planned = plan.visit(visit.id), !planned.scheduled else { continue }
-            if !(planned.reasons ?? []).allSatisfy({ $0.hasPrefix(UnscheduledReasonPrefix.impossible) }) { return false }
+            // Facts, not sentences: a plan without them is treated as crowded out (widen).
+            guard let details = planned.reasonDetails, details.allSatisfy({ $0.kind == .impossible }) else { return false }
         }
         return true
     }

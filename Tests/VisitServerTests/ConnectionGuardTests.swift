@@ -54,7 +54,7 @@ final class RawConnection {
             let port = try #require(client.port)
             let connection = try RawConnection(port: port)
             connection.send("GET /api/me HTTP/1.0\r\nAuthorization: Bearer \(TestTokens.coordinator)\r\n\r\n")
-            let reply = try #require(connection.readUntilClosed(seconds: 5), "the server keeps the HTTP/1.0 connection open")
+            let reply = try #require(connection.readUntilClosed(seconds: 30), "the server keeps the HTTP/1.0 connection open")
             #expect(reply.hasPrefix("HTTP/1.0 200"), "\(reply.prefix(80))")
             #expect(reply.lowercased().contains("connection: close"))
             #expect(reply.contains("coordinator"))
@@ -77,8 +77,8 @@ final class RawConnection {
             let silent = try RawConnection(port: port)
             let slow = try RawConnection(port: port)
             slow.send("GET /api/me HTTP/1.1\r\nHost: x\r\n")   // no blank line: the head never ends
-            #expect(silent.readUntilClosed(seconds: 6) != nil, "a silent connection is closed")
-            #expect(slow.readUntilClosed(seconds: 6) != nil, "an unfinished head is closed")
+            #expect(silent.readUntilClosed(seconds: 20) != nil, "a silent connection is closed")
+            #expect(slow.readUntilClosed(seconds: 20) != nil, "an unfinished head is closed")
         }
     }
 
@@ -89,12 +89,12 @@ final class RawConnection {
             var held = try (0..<3).map { _ in try RawConnection(port: port) }
             try await Task.sleep(for: .milliseconds(200))
             let extra = try RawConnection(port: port)
-            #expect(extra.readUntilClosed(seconds: 5) != nil, "the fourth connection is closed at once")
+            #expect(extra.readUntilClosed(seconds: 30) != nil, "the fourth connection is closed at once")
             held.removeAll()
             try await Task.sleep(for: .milliseconds(300))
             let fresh = try RawConnection(port: port)
             fresh.send("GET /api/me HTTP/1.0\r\nAuthorization: Bearer \(TestTokens.coordinator)\r\n\r\n")
-            #expect(fresh.readUntilClosed(seconds: 5)?.hasPrefix("HTTP/1.0 200") == true, "closed connections free their place")
+            #expect(fresh.readUntilClosed(seconds: 30)?.hasPrefix("HTTP/1.0 200") == true, "closed connections free their place")
         }
     }
 }

@@ -44,15 +44,23 @@ public struct PlannedVisit: Sendable, Hashable, Codable {
     public var items: [PlannedItem]?
     /// Present on unscheduled visits.
     public var reasons: [String]?
+    /// The same reasons as facts (beyond FORMAT.md; optional on input): one per sentence of `reasons`.
+    public var reasonDetails: [UnscheduledReason]?
 
     public init(id: String, scheduled: Bool, urgent: Bool? = nil, host: String? = nil, start: LocalDateTime? = nil,
-                end: LocalDateTime? = nil, items: [PlannedItem]? = nil, reasons: [String]? = nil) {
+                end: LocalDateTime? = nil, items: [PlannedItem]? = nil, reasons: [String]? = nil,
+                reasonDetails: [UnscheduledReason]? = nil) {
         self.id = id; self.scheduled = scheduled; self.urgent = urgent; self.host = host; self.start = start
-        self.end = end; self.items = items; self.reasons = reasons
+        self.end = end; self.items = items; self.reasons = reasons; self.reasonDetails = reasonDetails
     }
 
     public static func unscheduled(_ id: String, reasons: [String]) -> PlannedVisit {
         PlannedVisit(id: id, scheduled: false, reasons: reasons)
+    }
+
+    /// An unscheduled visit whose sentences are rendered from `details`.
+    public static func unscheduled(_ id: String, details: [UnscheduledReason]) -> PlannedVisit {
+        PlannedVisit(id: id, scheduled: false, reasons: details.map { $0.sentence() }, reasonDetails: details)
     }
 }
 

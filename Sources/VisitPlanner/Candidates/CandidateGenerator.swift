@@ -7,7 +7,7 @@ struct CandidateGenerator: Sendable {
     let scenario: Scenario
     let eligibility: Eligibility
     let workingTime: WorkingTimeRule
-    let leadTime: LeadTimeRule
+    var leadTime: LeadTimeRule
     /// Who may work when (rule 8), precomputed.
     let staffCalendar: StaffCalendar
     /// Upper limit on timings per visit; beyond it, timings with the smallest total gaps are kept.

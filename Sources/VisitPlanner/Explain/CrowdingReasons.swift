@@ -11,11 +11,30 @@ struct CrowdingReasons: Sendable {
     /// One unmet need: the rule, what is missing, and the visits holding it.
     private struct Blocker: Hashable {
         var rule: HardRule
-        var need: String
+        var need: [ReasonPart]
+        var resources: [String]
         var holders: [String]
+        var limit: UnscheduledReason.Limit? = nil
+
+        init(rule: HardRule, need: String, resources: [String], holders: [String]) {
+            self.rule = rule; self.need = [.words(need)]; self.resources = resources; self.holders = holders
+        }
+
+        init(rule: HardRule, need: [ReasonPart], holders: [String], limit: UnscheduledReason.Limit) {
+            self.rule = rule; self.need = need; self.resources = []; self.holders = holders; self.limit = limit
+        }
+
+        func withResources(_ ids: [String]) -> Blocker {
+            var copy = self
+            copy.resources = ids
+            return copy
+        }
+
+        /// The need as words, the key that tells blockers apart.
+        var key: String { need.map { $0.words ?? $0.shown ?? "" }.joined() }
     }
 
-    func reasons(for v: Int, candidates: VisitCandidates, scheduled: [Int: PlannedVisit]) -> [String] {
+    func reasons(for v: Int, candidates: VisitCandidates, scheduled: [Int: PlannedVisit]) -> [UnscheduledReason] {
         let visit = scenario.visits[v]
         let occupancy = PlanOccupancy(scenario: scenario, scheduled: Array(scheduled.values))
         var counts: [String: (blocker: Blocker, times: Int, holders: [String: Int])] = [:]
@@ -25,21 +44,25 @@ struct CrowdingReasons: Sendable {
         for k in stride(from: 0, to: timings.count, by: step) {
             examined += 1
             guard let blocker = firstUnmetNeed(v, visit, timings[k], candidates, occupancy) else { continue }
-            var entry = counts[blocker.need] ?? (blocker, 0, [:])
+            var entry = counts[blocker.key] ?? (blocker, 0, [:])
             entry.times += 1
             for holder in blocker.holders { entry.holders[holder, default: 0] += 1 }
-            counts[blocker.need] = entry
+            counts[blocker.key] = entry
         }
-        let days = Set(timings.map { LocalDateTime(minutes: $0.start).date }).sorted().map(\.description).joined(separator: ", ")
-        let ranked = counts.values.sorted { ($0.times, $0.blocker.need) > ($1.times, $1.blocker.need) }
+        let dates = Set(timings.map { LocalDateTime(minutes: $0.start).date }).sorted().map(\.description)
+        let days = dates.joined(separator: ", ")
+        let ranked = counts.values.sorted { ($0.times, $0.blocker.key) > ($1.times, $1.blocker.key) }
         guard !ranked.isEmpty else {
-            return [UnscheduledReasonPrefix.crowdedOut + "it fits alone on \(days), but not beside the planned visits within the daily limits and IT cover (each time it could take would push another visit out)"]
+            return [UnscheduledReason(kind: .crowdedOut, rule: nil, dates: dates, text: [.words("it fits alone on \(days), but not beside the planned visits within the daily limits and IT cover (each time it could take would push another visit out)")])]
         }
         return ranked.prefix(2).map { entry in
             let holders = entry.holders.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key).prefix(6)
             let share = entry.times == examined ? "at every time it could take" : "at \(entry.times) of the \(examined) times it could take"
             let taken = holders.isEmpty ? "is used up by the planned visits" : "are taken by \(holders.joined(separator: ", "))"
-            return UnscheduledReasonPrefix.crowdedOut + "\(entry.blocker.rule.title): \(share) on \(days), \(entry.blocker.need) \(taken)"
+            return UnscheduledReason(kind: .crowdedOut, rule: entry.blocker.rule.title, resources: entry.blocker.resources,
+                                     visits: Array(holders), dates: dates, blockedTimes: entry.times, examinedTimes: examined,
+                                     limit: entry.blocker.limit,
+                                     text: [.words("\(share) on \(days), ")] + entry.blocker.need + [.words(" \(taken)")])
         }
     }
 
@@ -65,14 +88,14 @@ struct CrowdingReasons: Sendable {
             let language = visit.language ?? "its language"
             if overlapping.count == hosts.count {
                 let holders = hosts.flatMap { h in PlanOccupancy.overlapping(occ.people[h.id], timing.start - early, timing.end).map(\.visit) }
-                return Blocker(rule: .host, need: "the hosts speaking \(language) (\(names))", holders: unique(holders))
+                return Blocker(rule: .host, need: "the hosts speaking \(language) (\(names))", resources: hosts.map(\.id), holders: unique(holders))
             }
             let holders = hosts.flatMap { h in (occ.people[h.id] ?? []).filter { LocalDateTime(minutes: $0.end - 1).date.dayNumber == day }.map(\.visit) }
             var limits: [String] = []
             if !atVisitLimit.isEmpty, let limit = policies.maxVisitsPerHostPerDay { limits.append("at most \(limit) visits a day as host") }
             if !atDutyLimit.isEmpty, let limit = policies.maxDutyMinutesPerStaffPerDay { limits.append("at most \(limit) min of duty a day (this visit adds \(hostDuty))") }
-            return Blocker(rule: .availability, need: "the daily limits (\(limits.joined(separator: "; "))) of the hosts speaking \(language) (\(names))",
-                           holders: unique(holders))
+            return Blocker(rule: .availability, need: [.words("the daily limits (\(limits.joined(separator: "; "))) of the hosts speaking \(language) (\(names))")],
+                           holders: unique(holders), limit: .hostDailyLimits).withResources(hosts.map(\.id))
         }
         for (i, item) in visit.agenda.enumerated() {
             let t = timing.items[i]
@@ -83,7 +106,7 @@ struct CrowdingReasons: Sendable {
                 if !rooms.contains(where: { PlanOccupancy.overlapping(occ.rooms[$0], t.start, t.end + turnover).isEmpty }) {
                     let holders = rooms.flatMap { PlanOccupancy.overlapping(occ.rooms[$0], t.start, t.end + turnover).map(\.visit) }
                     return Blocker(rule: .meeting, need: "the rooms that fit \(scenario.peopleInRoom(visit, m)) people\(m.confidential ? ", secure" : "")\(m.equipment.isEmpty ? "" : " with " + m.equipment.sorted().joined(separator: ", ")) (\(rooms.joined(separator: ", ")))",
-                                   holders: unique(holders))
+                                   resources: rooms, holders: unique(holders))
                 }
                 if let blocker = staffBlocker(eligibility.technicalStaff(for: m), count: m.technicalCount, t, occ, what: "technical staff") {
                     return blocker
@@ -122,7 +145,7 @@ struct CrowdingReasons: Sendable {
                         needs.append("the guides speaking \(visit.language ?? "its language") certified for its route\(guidesShort.count > 1 ? "s" : "") (\(who))")
                     }
                     if !slotsShort.isEmpty { needs.append("the group slots of \(slotsShort.joined(separator: ", "))") }
-                    return Blocker(rule: .tour, need: needs.joined(separator: " and "), holders: unique(holders))
+                    return Blocker(rule: .tour, need: needs.joined(separator: " and "), resources: slotsShort + unique(guideIDs), holders: unique(holders))
                 }
             case .meal:
                 let diners = scenario.diners(visit)
@@ -132,7 +155,7 @@ struct CrowdingReasons: Sendable {
                 }
                 if !free {
                     let ids = options.map { scenario.caterers[$0].id }
-                    return Blocker(rule: .meal, need: "the seats of \(ids.joined(separator: ", "))",
+                    return Blocker(rule: .meal, need: "the seats of \(ids.joined(separator: ", "))", resources: ids,
                                    holders: unique(ids.flatMap { PlanOccupancy.overlapping(occ.caterers[$0], t.start, t.end).map(\.visit) }))
                 }
             }
@@ -145,7 +168,13 @@ struct CrowdingReasons: Sendable {
                 return total + (prices.min() ?? 0) * Double(scenario.diners(visit))
             }
             if cost > 0, occ.cateringSpent + cost > budget + 1e-9 {
-                return Blocker(rule: .meal, need: "the weekly hospitality budget (\(budget.formatted2), \((budget - occ.cateringSpent).formatted2) left; its meals cost at least \(cost.formatted2))", holders: [])
+                let left = budget - occ.cateringSpent
+                return Blocker(rule: .meal, need: [
+                    .words("the weekly hospitality budget"),
+                    .money("weeklyBudget", budget, shown: " (\(budget.formatted2),"),
+                    .money("weeklyBudgetLeft", left, shown: " \(left.formatted2) left;"),
+                    .money("mealCost", cost, shown: " its meals cost at least \(cost.formatted2))", host: " (too little is left for its meals)"),
+                ], holders: [], limit: .weeklyHospitalityBudget)
             }
         }
         return nil
@@ -161,7 +190,7 @@ struct CrowdingReasons: Sendable {
         }
         guard free.count < count else { return nil }
         let holders = available.flatMap { PlanOccupancy.overlapping(occ.people[$0.id], t.start, t.end).map(\.visit) }
-        return Blocker(rule: .meeting, need: "the \(what) (\(available.map(\.id).joined(separator: ", ")))", holders: unique(holders))
+        return Blocker(rule: .meeting, need: "the \(what) (\(available.map(\.id).joined(separator: ", ")))", resources: available.map(\.id), holders: unique(holders))
     }
 
     private func unique(_ ids: [String]) -> [String] {

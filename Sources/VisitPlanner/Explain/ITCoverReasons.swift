@@ -6,7 +6,7 @@ import VisitDomain
 struct ITCoverReasons: Sendable {
     let scenario: Scenario
 
-    func reason(for visit: Visit, candidates: VisitCandidates) -> String {
+    func reason(for visit: Visit, candidates: VisitCandidates) -> UnscheduledReason {
         var buildings = Set<String>()
         for (i, item) in visit.agenda.enumerated() {
             guard case .meeting(let m) = item, !m.equipment.isEmpty else { continue }
@@ -14,7 +14,7 @@ struct ITCoverReasons: Sendable {
         }
         let it = scenario.staff.filter { $0.has(.it) && buildings.contains($0.building ?? "-") }.map(\.id)
         let staff = it.isEmpty ? "it has no IT staff" : "its IT staff (\(it.joined(separator: ", "))) are on leave, off duty or needed in the visit itself"
-        return "\(HardRule.itCover.title): its meeting with \(equipment(visit)) needs a free IT person in building \(buildings.sorted().joined(separator: " or ")) while it runs, but \(staff) at every time it could take"
+        return UnscheduledReason(kind: .impossible, rule: .itCover, "its meeting with \(equipment(visit)) needs a free IT person in building \(buildings.sorted().joined(separator: " or ")) while it runs, but \(staff) at every time it could take")
     }
 
     private func equipment(_ visit: Visit) -> String {

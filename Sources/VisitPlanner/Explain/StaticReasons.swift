@@ -7,10 +7,10 @@ struct StaticReasons: Sendable {
     let scenario: Scenario
     let eligibility: Eligibility
 
-    func reasons(for visit: Visit) -> [String] {
-        var reasons: [String] = []
+    func reasons(for visit: Visit) -> [UnscheduledReason] {
+        var reasons: [UnscheduledReason] = []
         if eligibility.hosts(for: visit).isEmpty {
-            reasons.append("\(HardRule.host.title): no staff member with the host role speaks \(visit.language ?? "-")")
+            reasons.append(UnscheduledReason(kind: .impossible, rule: .host, "no staff member with the host role speaks \(visit.language ?? "-")"))
         }
         for (i, item) in visit.agenda.enumerated() {
             let label = "agenda item \(i) (\(item.kind.rawValue))"
@@ -23,11 +23,11 @@ struct StaticReasons: Sendable {
         return reasons
     }
 
-    private func meeting(_ visit: Visit, _ m: Meeting, _ label: String) -> [String] {
-        let rule = HardRule.meeting.title
-        var reasons: [String] = []
+    private func meeting(_ visit: Visit, _ m: Meeting, _ label: String) -> [UnscheduledReason] {
+        let rule = HardRule.meeting
+        var reasons: [UnscheduledReason] = []
         if m.confidential && !visit.ndaSigned {
-            reasons.append("\(rule): \(label) is confidential but \(visit.client.name ?? "the client") has not signed an NDA")
+            reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) is confidential but \(visit.client.name ?? "the client") has not signed an NDA"))
         }
         if eligibility.rooms(for: visit, m).isEmpty && (visit.ndaSigned || !m.confidential) {
             let people = scenario.peopleInRoom(visit, m)
@@ -37,26 +37,26 @@ struct StaticReasons: Sendable {
             let largest = scenario.rooms.filter { m.equipment.isSubset(of: $0.equipment) && (!m.confidential || $0.secure) }
                 .max { $0.capacity < $1.capacity }
             let hint = largest.map { " (the largest that is otherwise suitable, \($0.id), holds \($0.capacity))" } ?? ""
-            reasons.append("\(rule): no room for \(label) fits \(needs.joined(separator: ", "))\(hint)")
+            reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "no room for \(label) fits \(needs.joined(separator: ", "))\(hint)"))
         }
         if m.technicalCount > 0 {
             let technical = eligibility.technicalStaff(for: m)
             let known = technical.reduce(into: Set<String>()) { $0.formUnion(scenario.staff[$1].expertise) }
             let missing = m.technicalExpertise.subtracting(known).sorted()
             if !missing.isEmpty {
-                reasons.append("\(rule): no technical staff member knows \(missing.joined(separator: ", ")) for \(label)")
+                reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "no technical staff member knows \(missing.joined(separator: ", ")) for \(label)"))
             }
             if technical.count < m.technicalCount {
-                reasons.append("\(rule): \(label) needs \(m.technicalCount) technical staff; only \(technical.count) exist")
+                reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.technicalCount) technical staff; only \(technical.count) exist"))
             }
         }
         let sales = eligibility.salesStaff().count
-        if m.salesCount > sales { reasons.append("\(rule): \(label) needs \(m.salesCount) sales staff; only \(sales) exist") }
+        if m.salesCount > sales { reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.salesCount) sales staff; only \(sales) exist")) }
         return reasons
     }
 
-    private func tour(_ visit: Visit, _ t: Tour, _ label: String) -> [String] {
-        let rule = HardRule.tour.title
+    private func tour(_ visit: Visit, _ t: Tour, _ label: String) -> [UnscheduledReason] {
+        let rule = HardRule.tour
         var problems: [String] = []
         for id in t.routes {
             guard let r = scenario.tourRoutes.firstIndex(where: { $0.id == id }) else { continue }
@@ -74,27 +74,32 @@ struct StaticReasons: Sendable {
             }
         }
         guard problems.count == t.routes.count else { return [] }
-        return ["\(rule): no route for \(label) can take the visit: " + problems.joined(separator: "; ")]
+        return [UnscheduledReason(kind: .impossible, rule: rule, "no route for \(label) can take the visit: " + problems.joined(separator: "; "), resources: t.routes)]
     }
 
-    private func meal(_ visit: Visit, _ m: Meal, _ label: String) -> [String] {
+    private func meal(_ visit: Visit, _ m: Meal, _ label: String) -> [UnscheduledReason] {
         guard eligibility.caterers(for: visit, m).isEmpty else { return [] }
-        let rule = HardRule.meal.title
+        let rule = HardRule.meal
         let offering = scenario.caterers.filter { $0.services[m.service] != nil }
-        if offering.isEmpty { return ["\(rule): no caterer offers \(m.service) for \(label)"] }
+        if offering.isEmpty { return [UnscheduledReason(kind: .impossible, rule: rule, "no caterer offers \(m.service) for \(label)")] }
         let approved = offering.filter(\.approved)
         if approved.isEmpty {
-            return ["\(rule): only unapproved caterers (\(offering.map(\.id).joined(separator: ", "))) offer \(m.service) for \(label)"]
+            return [UnscheduledReason(kind: .impossible, rule: rule, "only unapproved caterers (\(offering.map(\.id).joined(separator: ", "))) offer \(m.service) for \(label)")]
         }
         let needs = visit.dietary.keys.sorted()
         let serving = approved.filter { c in needs.allSatisfy { c.dietary.contains($0) } }
         if serving.isEmpty {
-            return ["\(rule): no approved caterer offering \(m.service) serves \(needs.joined(separator: ", ")) for \(label)"]
+            return [UnscheduledReason(kind: .impossible, rule: rule, "no approved caterer offering \(m.service) serves \(needs.joined(separator: ", ")) for \(label)")]
         }
         let budget = scenario.policies.budgetPerHead(service: m.service, tier: visit.client.tier) ?? 0
         let cheapest = serving.min { ($0.services[m.service]?.pricePerHead ?? 0) < ($1.services[m.service]?.pricePerHead ?? 0) }!
         let price = cheapest.services[m.service]?.pricePerHead ?? 0
-        return ["\(rule): \(m.service) for \(label) is over the \(visit.client.tier ?? "standard") budget of \(budget.formatted2) per head: the cheapest suitable approved caterer, \(cheapest.id), charges \(price.formatted2)"]
+        return [UnscheduledReason(kind: .impossible, rule: rule.title, resources: [cheapest.id], text: [
+            .words("\(m.service) for \(label) is over the \(visit.client.tier ?? "standard") budget"),
+            .money("budgetPerHead", budget, shown: " of \(budget.formatted2)"),
+            .words(" per head: the cheapest suitable approved caterer, \(cheapest.id), charges"),
+            .money("pricePerHead", price, shown: " \(price.formatted2)", host: " more"),
+        ])]
     }
 }
 

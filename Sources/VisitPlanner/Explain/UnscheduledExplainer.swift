@@ -1,12 +1,6 @@
 import MILP
 import VisitDomain
 
-/// How every reason for an unscheduled visit begins: impossible on its own, or crowded out.
-public enum UnscheduledReasonPrefix {
-    public static let impossible = "impossible on its own: "
-    public static let crowdedOut = "crowded out by other visits: "
-}
-
 /// Explains why a visit is not in the plan, in sentences a coordinator can act on: the rule and
 /// the resource or time that blocks it, and whether the visit is impossible on its own or crowded
 /// out by other visits (which ones, over which resources).
@@ -14,23 +8,22 @@ struct UnscheduledExplainer: Sendable {
     let scenario: Scenario
     let generator: CandidateGenerator
 
-    func reasons(for v: Int, candidates: VisitCandidates, scheduled: [Int: PlannedVisit]) -> [String] {
+    func reasons(for v: Int, candidates: VisitCandidates, scheduled: [Int: PlannedVisit]) -> [UnscheduledReason] {
         let visit = scenario.visits[v]
-        let impossible = UnscheduledReasonPrefix.impossible
         if generator.baseline.underway.contains(v) {
             let started = generator.baseline.items.filter { $0.key.visit == v }.map(\.value.start).min() ?? 0
-            return [impossible + "\(HardRule.agenda.title): under way since \(LocalDateTime(minutes: started)), but its remaining items can no longer follow within the rules (gaps of at most \(scenario.policies.maxGapMinutes) min, opening and service hours, caterer lead times: a moved meal needs a new order)"]
+            return [UnscheduledReason(kind: .impossible, rule: .agenda, "under way since \(LocalDateTime(minutes: started)), but its remaining items can no longer follow within the rules (gaps of at most \(scenario.policies.maxGapMinutes) min, opening and service hours, caterer lead times: a moved meal needs a new order)")]
         }
         let statics = StaticReasons(scenario: scenario, eligibility: generator.eligibility).reasons(for: visit)
-        if !statics.isEmpty { return statics.map { impossible + $0 } }
+        if !statics.isEmpty { return statics }
         if candidates.timings.isEmpty {
-            return TimeReasons(scenario: scenario, generator: generator).reasons(for: v).map { impossible + $0 }
+            return TimeReasons(scenario: scenario, generator: generator).reasons(for: v)
         }
         if !feasibleAlone(v) {
             if feasibleAlone(v, enforceITCover: false) {
-                return [impossible + ITCoverReasons(scenario: scenario).reason(for: visit, candidates: candidates)]
+                return [ITCoverReasons(scenario: scenario).reason(for: visit, candidates: candidates)]
             }
-            return [impossible + "\(HardRule.availability.title): no host, staff, room, route and caterer combination is available at one time in the window \(visit.window); check the staff's availability and leave and the rooms' closures"]
+            return [UnscheduledReason(kind: .impossible, rule: .availability, "no host, staff, room, route and caterer combination is available at one time in the window \(visit.window); check the staff's availability and leave and the rooms' closures")]
         }
         return CrowdingReasons(scenario: scenario, generator: generator).reasons(for: v, candidates: candidates, scheduled: scheduled)
     }

@@ -97,7 +97,7 @@ public struct BottleneckReport: Sendable, Hashable, Codable {
     private static func limits(_ scenario: Scenario, _ occupancy: PlanOccupancy, _ crowding: CrowdingMentions) -> [LimitLoad] {
         var limits: [LimitLoad] = []
         if let budget = scenario.policies.weeklyHospitalityBudget {
-            let waiting = crowding.visits(saying: "weekly hospitality budget")
+            let waiting = crowding.visits(limitedBy: .weeklyHospitalityBudget)
             limits.append(LimitLoad(kind: .weeklyHospitalityBudget, name: "weekly hospitality budget", used: occupancy.cateringSpent,
                                     limit: budget, neededBy: waiting))
         }
@@ -266,14 +266,16 @@ struct LoadSweep {
     }
 }
 
-/// What the unscheduled visits' "crowded out" reasons name: per reason, the resources (by id) and
-/// the share of the visit's candidate times it blocks ("at 3 of the 12 times": 0.25; "at every
-/// time": 1).
+/// What the unscheduled visits' "crowded out" reasons name: per reason, the resources (by id),
+/// the dates, the weekly limit it runs into, and the share of the visit's candidate times it
+/// blocks. Read from the reasons' facts (`reasonDetails`); a plan file without them falls back to
+/// finding the ids in the sentences.
 struct CrowdingMentions: Sendable {
     struct Mention: Sendable {
         var visit: String
-        var text: String
         var ids: [String]
+        var dates: [String]?
+        var limit: UnscheduledReason.Limit?
         var share: Double
     }
 
@@ -281,9 +283,18 @@ struct CrowdingMentions: Sendable {
 
     init(plan: Plan, resourceIDs: [String]) {
         for visit in plan.visits where !visit.scheduled {
+            if let details = visit.reasonDetails {
+                for reason in details where reason.kind == .crowdedOut {
+                    let named = Set(reason.resources ?? [])
+                    mentions.append(Mention(visit: visit.id, ids: resourceIDs.filter(named.contains), dates: reason.dates,
+                                            limit: reason.limit, share: reason.blockedShare))
+                }
+                continue
+            }
             for reason in visit.reasons ?? [] where reason.hasPrefix("crowded out") {
-                mentions.append(Mention(visit: visit.id, text: reason, ids: resourceIDs.filter { ResourceMention.mentions(reason, $0) },
-                                        share: Self.share(reason)))
+                mentions.append(Mention(visit: visit.id, ids: resourceIDs.filter { ResourceMention.mentions(reason, $0) },
+                                        dates: nil, limit: reason.contains("weekly hospitality budget") ? .weeklyHospitalityBudget : nil,
+                                        share: 1))
             }
         }
     }
@@ -291,22 +302,17 @@ struct CrowdingMentions: Sendable {
     /// Visits with a reason naming `id` (and, when given, the date `date`), in plan order.
     func visits(naming id: String, on date: LocalDate? = nil) -> [String] {
         unique(mentions.filter { mention in
-            mention.ids.contains(id) && (date.map { mention.text.contains($0.description) } ?? true)
+            mention.ids.contains(id) && (date.map { day in mention.dates.map { $0.contains(day.description) } ?? true } ?? true)
         }.map(\.visit))
     }
 
-    /// Visits with a reason holding `phrase`, in plan order.
-    func visits(saying phrase: String) -> [String] { unique(mentions.filter { $0.text.contains(phrase) }.map(\.visit)) }
+    /// Visits with a reason running into `limit`, in plan order.
+    func visits(limitedBy limit: UnscheduledReason.Limit) -> [String] {
+        unique(mentions.filter { $0.limit == limit }.map(\.visit))
+    }
 
     func pressure(on id: String) -> Double {
         mentions.filter { $0.ids.contains(id) }.reduce(0) { $0 + $1.share / Double($1.ids.count) }
-    }
-
-    /// "at 3 of the 12 times it could take" → 0.25; otherwise 1.
-    private static func share(_ reason: String) -> Double {
-        guard let match = reason.firstMatch(of: /at ([0-9]+) of the ([0-9]+) times/),
-              let count = Int(match.1), let total = Int(match.2), total > 0 else { return 1 }
-        return Double(count) / Double(total)
     }
 
     private func unique(_ ids: [String]) -> [String] {

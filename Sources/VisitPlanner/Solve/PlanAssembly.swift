@@ -17,10 +17,10 @@ struct PlanAssembly: Sendable {
             if let planned = scheduled[v] { return planned }
             let id = view.scenario.visits[v].id
             if baseline?.excluded.contains(id) == true, let kept = baseline?.plan.visit(id), !kept.scheduled { return kept }
-            return .unscheduled(id, reasons: explainer.reasons(for: v, candidates: solved.candidates[v], scheduled: scheduled))
+            return .unscheduled(id, details: explainer.reasons(for: v, candidates: solved.candidates[v], scheduled: scheduled))
         }
         for (id, reasons) in (baseline?.cancelledVisits ?? [:]).sorted(by: { $0.key < $1.key }) {
-            visits.append(.unscheduled(id, reasons: reasons))
+            visits.append(.unscheduled(id, details: reasons.map { UnscheduledReason(kind: .cancelled, rule: nil, $0) }))
         }
         var plan = Plan(scenario: scenario.name, status: solved.status, score: 0, bound: 0, solveSeconds: 0, visits: visits,
                         totals: PlanTotals(scheduled: scheduled.count, unscheduled: visits.count - scheduled.count, cateringCost: 0))

@@ -73,8 +73,18 @@ enum Redaction {
         return messages.filter { $0.person == person || contacts.contains($0.person) }
     }
 
+    /// What a host reads when a stored plan has sentences but not their facts (made before
+    /// `reasonDetails`): sentences may hold budgets and prices, so they are withheld.
+    static let withheldReason = "reason withheld: ask a coordinator"
+
     private static func withoutCosts(_ visit: PlannedVisit) -> PlannedVisit {
         var copy = visit
+        if let details = visit.reasonDetails {
+            copy.reasonDetails = details.map(\.withoutMoney)
+            copy.reasons = details.map { $0.sentence(showingMoney: false) }
+        } else if let reasons = visit.reasons {
+            copy.reasons = reasons.map { _ in withheldReason }
+        }
         copy.items = visit.items?.map { item in
             var item = item
             item.pricePerHead = nil

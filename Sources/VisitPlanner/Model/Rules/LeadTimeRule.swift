@@ -7,6 +7,9 @@ struct LeadTimeRule: Sendable {
     let scenario: Scenario
     /// Meals (visit id, agenda index) whose caterer order stands at a fixed caterer and start.
     var standingOrders: [MealOrderKey: (caterer: Int, start: Int)] = [:]
+    /// Lets every meal be ordered whatever the caterer's notice (only to find out, for a reason,
+    /// whether that notice is what blocks a visit; never in a model).
+    var ignoresCatererNotice = false
 
     func visitMayStart(_ visit: Visit, at minute: Int) -> Bool {
         scenario.leadTime(of: visit, startingAt: LocalDateTime(minutes: minute)) != .tooLate
@@ -16,7 +19,7 @@ struct LeadTimeRule: Sendable {
         if let order = standingOrders[MealOrderKey(visit: visit, item: item)], order.caterer == caterer, order.start == minute {
             return true
         }
-        return minute >= scenario.now.minutes + scenario.caterers[caterer].leadTimeHours * 60
+        return ignoresCatererNotice || minute >= scenario.now.minutes + scenario.caterers[caterer].leadTimeHours * 60
     }
 }
 
