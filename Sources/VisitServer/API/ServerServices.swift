@@ -7,4 +7,6 @@ struct ServerServices: Sendable {
     let replans: ReplanService
     let whatIfs: WhatIfRunner
     let logger: Logger
+    /// The calendar feeds' folded plan histories.
+    let feeds: FeedHistoryCache = FeedHistoryCache()
 }

@@ -39,24 +39,9 @@ struct CalendarFeed {
 
     /// `history` is every plan version of the scenario, oldest first; the last is current.
     func events(history: [(row: PlanRow, plan: Plan)]) -> [FeedEvent] {
-        var last: [String: (event: FeedEvent, version: Int)] = [:]
-        var previousVersion: Int?
-        for (row, plan) in history {
-            for var event in entries(in: plan) {
-                if let seen = last[event.uid], seen.version == previousVersion, seen.event.signature == event.signature {
-                    event.sequence = seen.event.sequence
-                    event.changedAt = seen.event.changedAt
-                } else {
-                    event.sequence = last[event.uid].map { $0.event.sequence + 1 } ?? 0
-                    event.changedAt = row.createdAt
-                }
-                last[event.uid] = (event, row.version)
-            }
-            previousVersion = row.version
-        }
-        guard let current = previousVersion else { return [] }
-        return last.values.filter { $0.version == current }.map(\.event)
-            .sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
+        var folded = FeedHistory()
+        for (row, plan) in history { folded.add(entries(in: plan), version: row.version, createdAt: row.createdAt) }
+        return folded.current
     }
 
     /// The owner's entries in one plan.
@@ -129,4 +114,35 @@ struct CalendarFeed {
     }
 
     private func name(_ id: String) -> String { scenario.staffMember(id)?.displayName ?? id }
+}
+
+/// The entries of one feed folded over plan versions, oldest first: what each entry looked like
+/// when last seen and how often it changed. Folding only the versions written since the last fold
+/// gives the same SEQUENCE numbers as folding the whole history, so a feed request reads the
+/// versions it has not seen, not the history (`FeedHistoryCache`).
+struct FeedHistory: Sendable {
+    private var last: [String: (event: FeedEvent, version: Int)] = [:]
+    /// The plan version folded last.
+    private(set) var version: Int?
+
+    /// Folds in plan `version`'s entries.
+    mutating func add(_ entries: [FeedEvent], version: Int, createdAt: String) {
+        for var event in entries {
+            if let seen = last[event.uid], seen.version == self.version, seen.event.signature == event.signature {
+                event.sequence = seen.event.sequence
+                event.changedAt = seen.event.changedAt
+            } else {
+                event.sequence = last[event.uid].map { $0.event.sequence + 1 } ?? 0
+                event.changedAt = createdAt
+            }
+            last[event.uid] = (event, version)
+        }
+        self.version = version
+    }
+
+    /// The entries of the version folded last, by start.
+    var current: [FeedEvent] {
+        guard let version else { return [] }
+        return last.values.filter { $0.version == version }.map(\.event).sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
+    }
 }

@@ -35,8 +35,7 @@ struct CalendarRoutes {
         var title: String?
         for summary in try await store.scenarios() where filter == nil || summary.scenario.id == filter {
             guard let currentVersion = summary.currentPlanVersion else { continue }
-            let rows = try await store.plans(scenarioId: summary.scenario.id)
-            guard let current = rows.last, current.version == currentVersion else { continue }
+            let current = try await store.plan(scenarioId: summary.scenario.id, version: currentVersion)
             let scenario = try await store.scenarioVersion(id: summary.scenario.id, version: current.scenarioVersion).loadScenario()
             switch owner {
             case .person(let id):
@@ -46,8 +45,17 @@ struct CalendarRoutes {
                 guard scenario.room(id) != nil else { continue }
                 title = title ?? "Room \(id): client visits"
             }
-            let history = try rows.map { (row: $0, plan: try $0.decodedPlan()) }
-            events += CalendarFeed(owner: owner, scenarioId: summary.scenario.id, scenario: scenario).events(history: history)
+            // Only the plan versions this feed has not folded yet are read (all of them the first time).
+            let key = FeedHistoryCache.Key(scenarioId: summary.scenario.id, owner: owner)
+            var history = await services.feeds.history(key) ?? FeedHistory()
+            let feed = CalendarFeed(owner: owner, scenarioId: summary.scenario.id, scenario: scenario)
+            if (history.version ?? 0) < currentVersion {
+                for row in try await store.plans(scenarioId: summary.scenario.id, after: history.version ?? 0) {
+                    history.add(feed.entries(in: try row.decodedPlan()), version: row.version, createdAt: row.createdAt)
+                }
+                await services.feeds.store(history, for: key)
+            }
+            events += history.current
         }
         guard let title else {
             throw APIError.notFound("no current plan has a \(owner.kindName) \"\(owner.id)\"")

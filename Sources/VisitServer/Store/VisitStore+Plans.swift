@@ -77,6 +77,13 @@ extension VisitStore {
         }
     }
 
+    /// A scenario's plan versions after `version`, oldest first.
+    func plans(scenarioId: String, after version: Int) async throws -> [PlanRow] {
+        try await pool.read { db in
+            try PlanRow.filter(Column("scenarioId") == scenarioId && Column("version") > version).order(Column("version")).fetchAll(db)
+        }
+    }
+
     /// Plan `version` of a scenario, or its current (latest) plan when `version` is nil.
     func plan(scenarioId: String, version: Int?) async throws -> PlanRow {
         try await pool.read { db in
