@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var concurrentSolves: Int
     /// Open connections and the idle (and header-read) timeout.
     public var connectionLimits = ConnectionLimits()
+    /// Solves (plan runs, what-ifs, replans) one token may have running or waiting; more get 429.
+    public var solvesPerToken = SolveQuota.defaultPerToken
     public var logger: Logger
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, tokens: TokenRegistry,
@@ -68,9 +70,11 @@ struct VisitServerApp {
         let store = try VisitStore(path: configuration.databasePath)
         try await store.interruptUnfinishedRuns()
         let threads = SolverThreads(limit: configuration.concurrentSolves)
+        let quota = SolveQuota(perToken: configuration.solvesPerToken)
         let services = ServerServices(store: store, runner: PlanRunner(store: store, threads: threads, logger: logger),
-                                      replans: ReplanService(store: store, threads: threads),
-                                      whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger)
+                                      replans: ReplanService(store: store, threads: threads, quota: quota),
+                                      whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger,
+                                      quota: quota)
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
 
         let router = Router(context: VisitRequestContext.self)

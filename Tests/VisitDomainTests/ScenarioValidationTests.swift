@@ -119,6 +119,8 @@ extension InvalidScenarioCase {
         .init(set: "visits[0].client.tier", "vipp", #"unknown client tier "vipp" (did you mean "vip"?); the scenario knows standard, vip"#),
         .init(set: "visits[0].agenda[0].equipment", ["projecter"], at: "visits[0].agenda[0].equipment[0]",
               #"unknown equipment "projecter" (did you mean "projector"?); the scenario knows microphone, projector, videoconf"#),
+        .init(set: "calendar.timeZone", "Asia/Shangai",
+              #"unknown time zone "Asia/Shangai" (did you mean "Asia/Shanghai"?); use an IANA name such as Asia/Shanghai or Europe/Berlin"#),
     ]
 
     static let durations: [InvalidScenarioCase] = [

@@ -8,6 +8,8 @@ struct ParsedICS {
     struct Property: Equatable {
         var name: String
         var value: String
+        /// `TZID` of `DTSTART;TZID=Asia/Shanghai:…`.
+        var parameters: [String: String] = [:]
     }
 
     var physicalLines: [String]
@@ -28,7 +30,13 @@ struct ParsedICS {
         }
         properties = try logical.map { line in
             let colon = try #require(line.firstIndex(of: ":"), "a content line NAME:VALUE: \(line)")
-            return Property(name: String(line[..<colon]), value: Self.unescape(String(line[line.index(after: colon)...])))
+            var parts = line[..<colon].split(separator: ";").map(String.init)
+            let name = parts.removeFirst()
+            let parameters = Dictionary(parts.map { part in
+                let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+                return (pair[0], pair.count > 1 ? pair[1] : "")
+            }, uniquingKeysWith: { first, _ in first })
+            return Property(name: name, value: Self.unescape(String(line[line.index(after: colon)...])), parameters: parameters)
         }
     }
 
@@ -55,7 +63,10 @@ struct ParsedICS {
         for p in properties {
             if p.name == "BEGIN", p.value == "VEVENT" { current = [:] }
             else if p.name == "END", p.value == "VEVENT", let event = current { result.append(event); current = nil }
-            else if current != nil { current?[p.name] = p.value }
+            else if current != nil {
+                current?[p.name] = p.value
+                if let zone = p.parameters["TZID"] { current?[p.name + ";TZID"] = zone }
+            }
         }
         return result
     }
@@ -95,6 +106,12 @@ struct CalendarFeedTests {
             #expect(hosting["DTSTAMP"]?.count == 16 && hosting["DTSTAMP"]?.hasSuffix("Z") == true)
             #expect(hosting["DESCRIPTION"]?.contains("Contoso, 3 guests (en)\nContact: Ms Emma Liu, +86 21 5555 0101") == true)
             #expect(hosting["STATUS"] == "CONFIRMED")
+            // The scenario's calendar.timeZone, declared once as a VTIMEZONE.
+            #expect(hosting["DTSTART;TZID"] == "Asia/Shanghai" && hosting["DTEND;TZID"] == "Asia/Shanghai")
+            #expect(before.value("X-WR-TIMEZONE") == "Asia/Shanghai")
+            #expect(before.properties.filter { $0.name == "BEGIN" && $0.value == "VTIMEZONE" }.count == 1)
+            #expect(before.value("TZID") == "Asia/Shanghai")
+            #expect(before.value("TZOFFSETTO") == "+0800")
             let hostedCount = try #require(plan[path: "plan.visits"]?.arrayValue).filter { $0["host"]?.stringValue == host }.count
             #expect(before.events.filter { $0["SUMMARY"]?.hasPrefix("Host: ") == true }.count == hostedCount)
 
@@ -120,6 +137,7 @@ struct CalendarFeedTests {
             #expect(feed.events.count == meetings.count)
             #expect(feed.events.allSatisfy { $0["LOCATION"] == "S-3" && $0["SUMMARY"]?.hasPrefix("Meeting: ") == true })
             #expect(feed.events.map { $0["DTSTART"] ?? "" } == feed.events.map { $0["DTSTART"] ?? "" }.sorted())
+            #expect(feed.events.allSatisfy { $0["DTSTART;TZID"] == "Asia/Shanghai" })
             #expect(try await api.get("/calendars/room/R-999.ics").status == .notFound)
             #expect(try await api.get("/calendars/person/nobody.ics").status == .notFound)
             #expect(try await api.get("/calendars/person/lisa.wong").status == .notFound)
@@ -151,5 +169,55 @@ struct CalendarFeedTests {
             #expect(pieces.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line)
         }
         #expect(ICSWriter.fold("SHORT:line") == "SHORT:line")
+    }
+
+    @Test("a VTIMEZONE over a change of offset gives the observance before it and the change, at the old clock's time")
+    func timeZoneAcrossDaylightSaving() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        // 2026-03-20 to 2026-04-03: summer time starts Sunday 2026-03-29 at 02:00 CET (01:00 UTC).
+        let first = Date(timeIntervalSince1970: TimeInterval(try #require(LocalDate(year: 2026, month: 3, day: 20)).dayNumber) * 86_400)
+        let last = first.addingTimeInterval(14 * 86_400)
+        let lines = ICSTimeZone(zone: zone).component(from: first, through: last)
+        let names = lines.map(\.name)
+        #expect(lines.first! == ("BEGIN", "VTIMEZONE") && lines.last! == ("END", "VTIMEZONE"))
+        #expect(lines.contains { $0 == ("TZID", "Europe/Berlin") })
+        #expect(lines.filter { $0.name == "BEGIN" }.map(\.value) == ["VTIMEZONE", "STANDARD", "DAYLIGHT"])
+        let starts = lines.filter { $0.name == "DTSTART" }.map(\.value)
+        #expect(starts == ["19700101T000000", "20260329T020000"])
+        #expect(lines.filter { $0.name == "TZOFFSETFROM" }.map(\.value) == ["+0100", "+0100"])
+        #expect(lines.filter { $0.name == "TZOFFSETTO" }.map(\.value) == ["+0100", "+0200"])
+        #expect(names.filter { $0 == "TZNAME" }.count == 2)
+        // A zone without summer time has one observance.
+        let shanghai = ICSTimeZone(zone: try #require(TimeZone(identifier: "Asia/Shanghai"))).component(from: first, through: last)
+        #expect(shanghai.filter { $0.name == "BEGIN" }.map(\.value) == ["VTIMEZONE", "STANDARD"])
+        #expect(ICSTimeZone.offset(-16_200) == "-0430" && ICSTimeZone.offset(19_800) == "+0530" && ICSTimeZone.offset(3_930) == "+010530")
+    }
+
+    @Test("each zone the entries use is declared once, and named on each DTSTART and DTEND")
+    func zonesDeclaredOnce() throws {
+        let date = try #require(LocalDate(year: 2026, month: 12, day: 14))
+        func event(_ uid: String, _ zone: String) -> FeedEvent {
+            FeedEvent(uid: uid, start: LocalDateTime(date: date, minuteOfDay: 540), end: LocalDateTime(date: date, minuteOfDay: 600),
+                      summary: uid, location: nil, description: "", timeZone: zone)
+        }
+        let mixed = try ParsedICS(ICSCalendar.render(title: "t", events: [event("a", "Europe/Berlin"), event("b", "Asia/Shanghai"),
+                                                                            event("c", "Europe/Berlin")]))
+        #expect(mixed.properties.filter { $0.name == "TZID" }.map(\.value) == ["Asia/Shanghai", "Europe/Berlin"])
+        #expect(mixed.value("X-WR-TIMEZONE") == nil, "no single calendar zone when two are used")
+        #expect(mixed.events.map { $0["DTSTART;TZID"] } == ["Europe/Berlin", "Asia/Shanghai", "Europe/Berlin"])
+    }
+
+    @Test("a scenario without calendar.timeZone has its feeds in the server's zone")
+    func serverZoneByDefault() async throws {
+        let text = try Scenarios.smallOffice.replacingOccurrences(of: "  timeZone: Asia/Shanghai", with: "  # no time zone")
+        #expect(!text.contains("timeZone:"))
+        let server = try await TestServer.make(seed: .text(text, .yaml))
+        try await server.waitForSeedPlan()
+        try await server.test { api in
+            let feed = try ParsedICS(try await api.get("/calendars/room/S-3.ics", token: TestTokens.planner).text)
+            #expect(!feed.events.isEmpty)
+            #expect(feed.events.allSatisfy { $0["DTSTART;TZID"] == TimeZone.current.identifier })
+            #expect(feed.value("TZID") == TimeZone.current.identifier)
+        }
     }
 }

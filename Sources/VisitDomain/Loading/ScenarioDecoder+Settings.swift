@@ -1,8 +1,9 @@
+import Foundation
 /// `calendar`, `policies` and `objective`: the scenario-wide settings.
 extension ScenarioDecoder {
     mutating func decodeCalendar(_ root: FieldSet) -> WorkCalendar {
         var calendar = WorkCalendar()
-        guard let f = reader.fields(root, "calendar", known: ["workingDays", "workingHours", "holidays", "slotMinutes"],
+        guard let f = reader.fields(root, "calendar", known: ["workingDays", "workingHours", "holidays", "slotMinutes", "timeZone"],
                                     what: "a calendar") else { return calendar }
         if f.has("slotMinutes") {
             slot = nil
@@ -13,6 +14,14 @@ extension ScenarioDecoder {
                 } else {
                     reader.report(f.path("slotMinutes"), "must be a positive divisor of 1440 (such as 5, 10, 15, 30 or 60), found \(minutes)")
                 }
+            }
+        }
+        if let zone = reader.string(f, "timeZone") {
+            if TimeZone(identifier: zone) != nil {
+                calendar.timeZone = zone
+            } else {
+                let hint = Suggestion.hint(for: zone, in: TimeZone.knownTimeZoneIdentifiers)
+                reader.report(f.path("timeZone"), "unknown time zone \"\(zone)\"\(hint); use an IANA name such as Asia/Shanghai or Europe/Berlin")
             }
         }
         if let days = weekdays(f, "workingDays") { calendar.workingDays = days }

@@ -56,6 +56,9 @@ public struct WorkCalendar: Sendable, Hashable {
     public var holidays: Set<LocalDate>
     /// Every start and end lies on this grid (minutes, counted from 00:00).
     public var slotMinutes: Int
+    /// The site's IANA time zone (`Asia/Shanghai`), for calendar feeds; nil: the server's.
+    /// Beyond FORMAT.md, whose times are site-local without a zone.
+    public var timeZone: String?
 
     public init(workingDays: Set<Weekday> = [.mon, .tue, .wed, .thu, .fri],
                 workingHours: DailyHours = DailyHours(start: TimeOfDay(minutes: 510), end: TimeOfDay(minutes: 1080)),

@@ -61,12 +61,14 @@ public enum ScenarioDocument {
     // MARK: Settings
 
     private static func calendar(_ c: WorkCalendar) -> DocumentValue {
-        [
+        var fields: DocumentValue = [
             "workingDays": weekdays(c.workingDays),
             "workingHours": hours(c.workingHours),
             "holidays": .array(c.holidays.sorted().map { .string($0.description) }),
             "slotMinutes": .int(c.slotMinutes),
         ]
+        if let zone = c.timeZone { try? fields.setValue(.string(zone), at: DocumentPath([.key("timeZone")])) }
+        return fields
     }
 
     private static func policies(_ p: Policies) -> DocumentValue {

@@ -22,8 +22,9 @@ struct PlanRoutes {
             let options = try RunOptions.parse(text, format: format)
             let version = try await storeCall { try await store.latestScenarioVersion(id: id) }
             let scenario = try version.loadScenario()
+            let claim = try services.quota.claim(for: who.name)
             let run = try await runner.start(version: version, scenario: scenario, timeLimit: options.timeLimit,
-                                             relativeGap: options.relativeGap, by: who.name)
+                                             relativeGap: options.relativeGap, by: who.name, claim: claim)
             return try JSONResponse.make(RunView(run, progress: nil), status: .accepted,
                                          headers: [.location: "/api/runs/\(run.id ?? 0)"])
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// What the routes share: the store, the background plan runs, replanning and what-if runs.
@@ -7,6 +8,10 @@ struct ServerServices: Sendable {
     let replans: ReplanService
     let whatIfs: WhatIfRunner
     let logger: Logger
+    /// How many solves each token may have running or waiting.
+    let quota: SolveQuota
     /// The calendar feeds' folded plan histories.
     let feeds: FeedHistoryCache = FeedHistoryCache()
+    /// The time zone of feeds whose scenario names none (`calendar.timeZone`): the server's own.
+    var siteTimeZone: String = TimeZone.current.identifier
 }

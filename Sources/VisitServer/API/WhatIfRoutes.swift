@@ -57,7 +57,8 @@ struct WhatIfRoutes {
                 options.timeLimit = seconds
             }
             let (text, format) = try await DocumentBody.read(request, limit: RequestBodyLimit.document)
-            let run = try await whatIfs.start(version: version, text: text, format: format, options: options, by: who.name)
+            let claim = try services.quota.claim(for: who.name)
+            let run = try await whatIfs.start(version: version, text: text, format: format, options: options, by: who.name, claim: claim)
             return try JSONResponse.make(try WhatIfRunView(run, progress: nil), status: .accepted,
                                          headers: [.location: "/api/whatifs/\(run.id ?? 0)"])
         }

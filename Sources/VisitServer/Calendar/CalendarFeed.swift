@@ -25,6 +25,8 @@ struct FeedEvent: Sendable, Hashable {
     var sequence: Int = 0
     /// When it last changed (UTC ISO 8601, the plan version's creation time).
     var changedAt: String = ""
+    /// The IANA zone of `start` and `end`: the scenario's `calendar.timeZone`, else the server's.
+    var timeZone: String = "UTC"
 
     /// What a subscriber sees change: a difference here raises the SEQUENCE.
     var signature: [String] { [start.description, end.description, summary, location ?? ""] }

@@ -55,7 +55,12 @@ struct CalendarRoutes {
                 }
                 await services.feeds.store(history, for: key)
             }
-            events += history.current
+            let zone = scenario.calendar.timeZone ?? services.siteTimeZone
+            events += history.current.map { event in
+                var zoned = event
+                zoned.timeZone = zone
+                return zoned
+            }
         }
         guard let title else {
             throw APIError.notFound("no current plan has a \(owner.kindName) \"\(owner.id)\"")

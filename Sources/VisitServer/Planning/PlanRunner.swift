@@ -16,13 +16,26 @@ final class PlanRunner: Sendable {
     }
 
     /// Records a run of `version` and starts solving it; returns at once with the run.
+    /// `claim` (the caller's place in the solve quota) is released when the solve has ended.
     func start(version: ScenarioVersionRow, scenario: Scenario, timeLimit: Double, relativeGap: Double,
-               by author: String) async throws -> PlanRunRow {
-        let run = try await store.startRun(scenarioId: version.scenarioId, scenarioVersion: version.version,
+               by author: String, claim: SolveClaim? = nil) async throws -> PlanRunRow {
+        let run: PlanRunRow
+        do {
+            run = try await store.startRun(scenarioId: version.scenarioId, scenarioVersion: version.version,
                                            timeLimit: timeLimit, relativeGap: relativeGap, by: author)
-        guard let id = run.id else { return run }
+        } catch {
+            claim?.release()
+            throw error
+        }
+        guard let id = run.id else {
+            claim?.release()
+            return run
+        }
         tasks.update { tasks in
-            tasks[id] = Task { await self.solve(run: id, scenario: scenario, timeLimit: timeLimit, relativeGap: relativeGap) }
+            tasks[id] = Task {
+                await self.solve(run: id, scenario: scenario, timeLimit: timeLimit, relativeGap: relativeGap)
+                claim?.release()
+            }
         }
         return run
     }

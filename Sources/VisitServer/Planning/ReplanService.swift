@@ -11,10 +11,11 @@ import VisitReplanner
 final class ReplanService: Sendable {
     let store: VisitStore
     let threads: SolverThreads
+    let quota: SolveQuota
     private let locks = KeyedLock()
 
-    init(store: VisitStore, threads: SolverThreads) {
-        self.store = store; self.threads = threads
+    init(store: VisitStore, threads: SolverThreads, quota: SolveQuota) {
+        self.store = store; self.threads = threads; self.quota = quota
     }
 
     /// A parsed, checked report.
@@ -26,7 +27,9 @@ final class ReplanService: Sendable {
     /// Replans scenario `scenarioId` from plan `baseVersion` with the events in `text`.
     func report(scenarioId: String, baseVersion: Int, text: String, format: DocumentFormat,
                 by identity: Identity) async throws -> VisitStore.ReplanCommit {
-        try await locks.withLock(scenarioId) {
+        let claim = try quota.claim(for: identity.name)
+        defer { claim.release() }
+        return try await locks.withLock(scenarioId) {
             let base = try await storeCall { try await self.store.replanBase(scenarioId: scenarioId, version: baseVersion) }
             let scenario = try base.scenario.loadScenario()
             let plan = try base.plan.decodedPlan()

@@ -18,15 +18,29 @@ final class WhatIfRunner: Sendable {
 
     /// Checks the what-if text against the version (422 listing every problem), records the run
     /// and starts it; returns at once.
+    /// `claim` (the caller's place in the solve quota) is released when the study has ended.
     func start(version: ScenarioVersionRow, text: String, format: DocumentFormat, options: RunOptions,
-               by author: String) async throws -> WhatIfRunRow {
-        let study = try Self.study(of: version, text: text, format: format)
-        let run = try await store.startWhatIf(scenarioId: version.scenarioId, scenarioVersion: version.version, request: text, by: author)
-        guard let id = run.id else { return run }
+               by author: String, claim: SolveClaim? = nil) async throws -> WhatIfRunRow {
+        let run: WhatIfRunRow
+        let study: WhatIfStudy
+        do {
+            study = try Self.study(of: version, text: text, format: format)
+            run = try await store.startWhatIf(scenarioId: version.scenarioId, scenarioVersion: version.version, request: text, by: author)
+        } catch {
+            claim?.release()
+            throw error
+        }
+        guard let id = run.id else {
+            claim?.release()
+            return run
+        }
         let label = "\(version.scenarioId) version \(version.version)"
         progress.update { $0[id] = WhatIfProgressView(finished: 0, total: study.variants.count + 1) }
         tasks.update { tasks in
-            tasks[id] = Task { await self.execute(run: id, study: study, label: label, options: options) }
+            tasks[id] = Task {
+                await self.execute(run: id, study: study, label: label, options: options)
+                claim?.release()
+            }
         }
         return run
     }
