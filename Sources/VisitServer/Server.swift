@@ -119,7 +119,7 @@ struct VisitServerApp {
         }
         let id = ScenarioID.isValid(scenario.name) ? scenario.name : "demo"
         let version = try await services.store.createScenario(
-            id: id, upload: ScenarioUpload(scenario: scenario, original: text, originalFormat: format), origin: "seed", by: "visitplan")
+            id: id, upload: try ScenarioUpload(scenario: scenario, original: text, originalFormat: format), origin: "seed", by: "visitplan")
         let run = try await services.runner.start(version: version, scenario: scenario, timeLimit: configuration.seedTimeLimit,
                                                   relativeGap: 1e-4, by: "visitplan")
         configuration.logger.info("loaded scenario \(id) into the new store; planning it in the background (run \(run.id ?? 0))")

@@ -37,11 +37,11 @@ struct ReasonRedactionTests {
     ])
     func hostSeesNoMoney(file: String, visit: String, money: [String], kept: [String]) throws {
         let plan = try Self.plan(file)
-        let coordinator = Self.reasons(try Self.visit(Redaction.plan(plan, for: Identity(name: "c", role: .coordinator)), visit))
+        let coordinator = Self.reasons(try Self.visit(DocumentValue.encoding(Redaction.plan(plan, for: Identity(name: "c", role: .coordinator))), visit))
         #expect(money.allSatisfy(coordinator.contains), "a coordinator still reads the amounts: \(coordinator)")
         let host = Identity(name: "h", role: .host, person: "lisa.wong")
         let planned = try #require(plan.visit(visit))
-        for document in [try Self.visit(Redaction.plan(plan, for: host), visit), try Redaction.visit(planned, for: host)] {
+        for document in [try Self.visit(DocumentValue.encoding(Redaction.plan(plan, for: host)), visit), try DocumentValue.encoding(Redaction.visit(planned, for: host))] {
             let text = Self.reasons(document)
             #expect(!text.isEmpty)
             for amount in money { #expect(!text.contains(amount), "\(amount) leaks to a host: \(text)") }
@@ -54,7 +54,7 @@ struct ReasonRedactionTests {
     @Test("a stored plan made before reasons had facts: its sentences are withheld from a host, not filtered")
     func oldPlanWithheld() throws {
         let visit = PlannedVisit.unscheduled("V-1", reasons: ["impossible on its own: meal: banquet is over the standard budget of 300 per head"])
-        let host = try Self.json(Redaction.visit(visit, for: Identity(name: "h", role: .host, person: "lisa.wong")))
+        let host = try Self.json(DocumentValue.encoding(Redaction.visit(visit, for: Identity(name: "h", role: .host, person: "lisa.wong"))))
         #expect(!host.contains("300"))
         #expect(host.contains(Redaction.withheldReason))
     }

@@ -35,10 +35,16 @@ struct APIError: HTTPResponseError, Sendable {
     /// The HTTP answer for a store refusal.
     static func from(_ error: StoreError) -> APIError {
         switch error {
-        case .scenarioExists: APIError(status: .conflict, message: error.description)
+        case .scenarioExists(let id): APIError(status: .conflict, message: "\(error.description); update it with PUT /api/scenarios/\(id)")
+        case .noPlan(let id, nil): .notFound("\(error.description); start one with POST /api/scenarios/\(id)/plans")
         case .noScenario, .noScenarioVersion, .noPlan, .noRun: .notFound(error.description)
         case .stalePlan(let current, _): .conflict(error.description, currentVersion: current)
         }
+    }
+
+    /// 500 for a scenario that cannot be written back as itself (a bug, never the caller's fault).
+    static func unwritable(_ error: ScenarioDocumentError) -> APIError {
+        APIError(status: .internalServerError, message: error.description)
     }
 
     private struct Body: Encodable {

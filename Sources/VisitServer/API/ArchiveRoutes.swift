@@ -15,7 +15,7 @@ struct ArchiveRoutes {
         var origin: String
         var createdAt: String
         var createdBy: String
-        var visit: EncodableDocument
+        var visit: PlannedVisit
     }
 
     struct ArchivedVisitView: Encodable {
@@ -53,7 +53,7 @@ struct ArchiveRoutes {
                     plans: try entry.plans.map { row, visit in
                         ArchivedPlanView(version: row.version, scenarioVersion: row.scenarioVersion, origin: row.origin,
                                          createdAt: row.createdAt, createdBy: row.createdBy,
-                                         visit: EncodableDocument(try Redaction.visit(visit, for: who)))
+                                         visit: Redaction.visit(visit, for: who))
                     },
                     events: entry.events.map(EventView.init))
             }

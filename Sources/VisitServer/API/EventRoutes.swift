@@ -5,7 +5,7 @@ import VisitDomain
 ///
 /// - `POST /api/scenarios/{id}/plans/{version}/events` (coordinator; a host for the visits they
 ///   host): a YAML or JSON list of change events (FORMAT.md) against plan `version`, which must be
-///   current. Replans and answers 201 with the new version, its `changes` and `notify`; 409 with
+///   current. Replans and answers 201 with the new plan version (its `changes` and `notify` inside); 409 with
 ///   `currentVersion` when another report replaced `version` first; 422 for bad events.
 /// - `GET /api/scenarios/{id}/events`: the log, oldest first: who reported what, when, and the plan
 ///   versions before and after.
@@ -20,13 +20,11 @@ struct EventRoutes {
             let id = try ScenarioID.parameter(context)
             let version = try context.parameters.require("version", as: Int.self)
             let (text, format) = try await DocumentBody.read(request, limit: RequestBodyLimit.small)
-            let commit = try await replans.report(scenarioId: id, baseVersion: version, text: text, format: format, by: who)
-            let plan = try commit.plan.decodedPlan()
+            let replan = try await replans.report(scenarioId: id, baseVersion: version, text: text, format: format, by: who)
+            let commit = replan.commit
             let view = ReplanView(scenario: id, version: commit.plan.version, basePlanVersion: version,
-                                  scenarioVersion: commit.scenario.version, changes: plan.changes ?? [],
-                                  notify: Redaction.notify(plan.notify ?? [], in: plan, scenarioSource: commit.scenario.source, for: who),
-                                  events: commit.events.map(EventView.init),
-                                  plan: EncodableDocument(try Redaction.plan(plan, for: who, scenarioSource: commit.scenario.source)))
+                                  scenarioVersion: commit.scenario.version, events: commit.events.map(EventView.init),
+                                  plan: Redaction.plan(replan.plan, for: who, scenarioSource: commit.scenario.source))
             return try JSONResponse.make(view, status: .created,
                                          headers: [.location: "/api/scenarios/\(id)/plans/\(commit.plan.version)"])
         }

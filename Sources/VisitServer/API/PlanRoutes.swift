@@ -74,7 +74,7 @@ enum PlanViews {
             ? try await store.events(scenarioId: scenarioId).filter { $0.producedPlanVersion == row.version }.map(EventView.init)
             : nil
         let source = identity.role == .host ? try? await store.scenarioVersion(id: scenarioId, version: row.scenarioVersion).source : nil
-        return PlanView(row, current: current, plan: try Redaction.plan(try row.decodedPlan(), for: identity, scenarioSource: source),
+        return PlanView(row, current: current, plan: Redaction.plan(try row.decodedPlan(), for: identity, scenarioSource: source),
                         events: events)
     }
 }

@@ -38,25 +38,19 @@ enum Redaction {
         return doc
     }
 
-    /// A plan as `identity` may see it, as a document (`scenarioSource`: its scenario version's JSON).
-    static func plan(_ plan: Plan, for identity: Identity, scenarioSource: String? = nil) throws -> DocumentValue {
-        guard !identity.role.seesCosts else { return try DocumentValue.encoding(plan) }
-        var redacted = plannedVisitsWithoutCosts(plan)
-        redacted.notify = plan.notify.map { notify($0, in: plan, scenarioSource: scenarioSource, for: identity) }
-        var doc = try DocumentValue.encoding(redacted)
-        _ = doc.removeValue(at: DocumentPath([.key("totals"), .key("cateringCost")]))
-        return doc
+    /// A plan as `identity` may see it (`scenarioSource`: its scenario version's JSON).
+    static func plan(_ plan: Plan, for identity: Identity, scenarioSource: String? = nil) -> CallerPlan {
+        guard !identity.role.seesCosts else { return .full(plan) }
+        return .host(HostPlan(scenario: plan.scenario, status: plan.status, score: plan.score, bound: plan.bound,
+                              solveSeconds: plan.solveSeconds, visits: plan.visits.map(withoutCosts),
+                              totals: HostPlan.Totals(scheduled: plan.totals.scheduled, unscheduled: plan.totals.unscheduled),
+                              changes: plan.changes,
+                              notify: plan.notify.map { notify($0, in: plan, scenarioSource: scenarioSource, for: identity) }))
     }
 
     /// One planned visit as `identity` may see it.
-    static func visit(_ visit: PlannedVisit, for identity: Identity) throws -> DocumentValue {
-        try DocumentValue.encoding(identity.role.seesCosts ? visit : withoutCosts(visit))
-    }
-
-    private static func plannedVisitsWithoutCosts(_ plan: Plan) -> Plan {
-        var copy = plan
-        copy.visits = plan.visits.map(withoutCosts)
-        return copy
+    static func visit(_ visit: PlannedVisit, for identity: Identity) -> PlannedVisit {
+        identity.role.seesCosts ? visit : withoutCosts(visit)
     }
 
     /// The messages of a replan a host may read: those to themselves and to the client contacts of

@@ -96,11 +96,16 @@ enum ScenarioID {
 enum ScenarioUploads {
     /// The document decoded and checked as a scenario; 422 listing every problem.
     static func check(_ document: DocumentValue, text: String, format: DocumentFormat, file: String) throws(APIError) -> ScenarioUpload {
+        let scenario: Scenario
         do {
-            let scenario = try ScenarioLoader.decode(document, file: file)
-            return ScenarioUpload(scenario: scenario, original: text, originalFormat: format)
+            scenario = try ScenarioLoader.decode(document, file: file)
         } catch {
             throw .invalid(error)
+        }
+        do {
+            return try ScenarioUpload(scenario: scenario, original: text, originalFormat: format)
+        } catch {
+            throw .unwritable(error)
         }
     }
 

@@ -111,13 +111,13 @@ struct PlanView: Encodable {
     var basePlanVersion: Int?
     var createdAt: String
     var createdBy: String
-    var plan: EncodableDocument
+    var plan: CallerPlan
     var events: [EventView]?
 
-    init(_ row: PlanRow, current: Bool, plan: DocumentValue, events: [EventView]?) {
+    init(_ row: PlanRow, current: Bool, plan: CallerPlan, events: [EventView]?) {
         scenario = row.scenarioId; version = row.version; scenarioVersion = row.scenarioVersion; self.current = current
         origin = row.origin; basePlanVersion = row.basePlanVersion; createdAt = row.createdAt; createdBy = row.createdBy
-        self.plan = EncodableDocument(plan); self.events = events
+        self.plan = plan; self.events = events
     }
 }
 
@@ -149,10 +149,9 @@ struct ReplanView: Encodable {
     var version: Int
     var basePlanVersion: Int
     var scenarioVersion: Int
-    var changes: [PlanChange]
-    var notify: [VisitDomain.Notification]
     var events: [EventView]
-    var plan: EncodableDocument
+    /// The new plan version, with its `changes` and `notify` (those the caller may read).
+    var plan: CallerPlan
 }
 
 /// The caller's own identity, for the page.

@@ -24,9 +24,15 @@ final class ReplanService: Sendable {
         var logged: [VisitStore.LoggedEvent]
     }
 
+    /// What a report produced: the stored rows and the new plan itself (never decoded back).
+    struct Committed: Sendable {
+        var commit: VisitStore.ReplanCommit
+        var plan: Plan
+    }
+
     /// Replans scenario `scenarioId` from plan `baseVersion` with the events in `text`.
     func report(scenarioId: String, baseVersion: Int, text: String, format: DocumentFormat,
-                by identity: Identity) async throws -> VisitStore.ReplanCommit {
+                by identity: Identity) async throws -> Committed {
         let claim = try quota.claim(for: identity.name)
         defer { claim.release() }
         return try await locks.withLock(scenarioId) {
@@ -36,11 +42,17 @@ final class ReplanService: Sendable {
             let report = try Self.parse(text, format: format, scenario: scenario)
             try EventPermissions.check(report.events, by: identity, plan: plan)
             let outcome = try await self.replan(scenario: scenario, plan: plan, events: report.events)
-            let upload = ScenarioUpload(scenario: outcome.scenario, original: nil, originalFormat: nil)
-            return try await storeCall {
+            let upload: ScenarioUpload
+            do throws(ScenarioDocumentError) {
+                upload = try ScenarioUpload(scenario: outcome.scenario, original: nil, originalFormat: nil)
+            } catch {
+                throw APIError.unwritable(error)
+            }
+            let commit = try await storeCall {
                 try await self.store.commitReplan(scenarioId: scenarioId, baseVersion: baseVersion, scenario: upload,
                                                   plan: outcome.plan, events: report.logged, by: identity.name)
             }
+            return Committed(commit: commit, plan: outcome.plan)
         }
     }
 

@@ -210,7 +210,7 @@ async function submitReport(event) {
   const reported = eventFromForm();
   try {
     const result = await api(`/scenarios/${state.scenarioId}/plans/${state.view.version}/events`, { method: "POST", body: [reported] });
-    state.moved = new Set(result.changes.map((c) => c.visit));
+    state.moved = new Set((result.plan.changes ?? []).map((c) => c.visit));
     state.selected = reported.visit || state.selected;
     await load();
     showResult(result);
@@ -229,14 +229,16 @@ async function submitReport(event) {
 }
 
 function showResult(result) {
+  const changes = result.plan.changes ?? [];
+  const notify = result.plan.notify ?? [];
   $("result").hidden = false;
   $("result-summary").textContent = `Plan version ${result.version} replaces version ${result.basePlanVersion}: `
-    + `${result.changes.length} change${result.changes.length === 1 ? "" : "s"}, ${result.notify.length} to tell.`;
-  fill($("changes"), result.changes.length
-    ? result.changes.map((c) => h("tr", { dataset: { visit: c.visit } },
+    + `${changes.length} change${changes.length === 1 ? "" : "s"}, ${notify.length} to tell.`;
+  fill($("changes"), changes.length
+    ? changes.map((c) => h("tr", { dataset: { visit: c.visit } },
         h("td", {}, c.visit), h("td", {}, c.item ?? ""), h("td", {}, c.what), h("td", {}, c.from ?? ""), h("td", {}, c.to ?? "")))
     : h("tr", {}, h("td", { colspan: "5", class: "muted" }, "Nothing had to move.")));
-  fill($("notify"), result.notify.map((n) => h("li", { dataset: { person: n.person } }, h("strong", {}, staffName(n.person)), `: ${n.message}`)));
+  fill($("notify"), notify.map((n) => h("li", { dataset: { person: n.person } }, h("strong", {}, staffName(n.person)), `: ${n.message}`)));
   $("result").scrollIntoView({ block: "nearest" });
 }
 

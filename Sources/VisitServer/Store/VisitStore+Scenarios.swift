@@ -36,7 +36,7 @@ extension VisitStore {
                               at now: String, by author: String) throws -> ScenarioVersionRow {
         let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM scenarioVersion WHERE scenarioId = ?", arguments: [scenarioId])
         let row = ScenarioVersionRow(scenarioId: scenarioId, version: (last ?? 0) + 1, name: upload.scenario.name,
-                                     source: try ScenarioDocument.jsonText(upload.scenario), original: upload.original,
+                                     source: upload.canonicalJSON, original: upload.original,
                                      originalFormat: upload.originalFormat?.rawValue, origin: origin,
                                      createdAt: now, createdBy: author)
         try row.insert(db)

@@ -58,21 +58,29 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .scenarioExists(let id): "a scenario \"\(id)\" already exists; update it with PUT /api/scenarios/\(id)"
+        case .scenarioExists(let id): "a scenario \"\(id)\" already exists"
         case .noScenario(let id): "there is no scenario \"\(id)\""
         case .noScenarioVersion(let id, let version, let latest): "scenario \"\(id)\" has no version \(version); its versions are 1 to \(latest)"
         case .noPlan(let id, let version?): "scenario \"\(id)\" has no plan version \(version)"
-        case .noPlan(let id, nil): "scenario \"\(id)\" has no plan yet; start one with POST /api/scenarios/\(id)/plans"
+        case .noPlan(let id, nil): "scenario \"\(id)\" has no plan yet"
         case .noRun(let id): "there is no run \(id)"
         case .stalePlan(_, let reason): reason
         }
     }
 }
 
-/// A checked scenario ready to be stored as a version, with the text it was uploaded as.
+/// A checked scenario ready to be stored as a version, with the text it was uploaded as and its
+/// canonical JSON, written and checked to load back to the same scenario before any transaction.
 struct ScenarioUpload: Sendable {
-    var scenario: Scenario
+    let scenario: Scenario
     /// The text as posted; nil for a scenario a replan produced.
-    var original: String?
-    var originalFormat: DocumentFormat?
+    let original: String?
+    let originalFormat: DocumentFormat?
+    /// `ScenarioDocument.jsonText(scenario)`: what the store keeps as the version's source.
+    let canonicalJSON: String
+
+    init(scenario: Scenario, original: String?, originalFormat: DocumentFormat?) throws(ScenarioDocumentError) {
+        self.scenario = scenario; self.original = original; self.originalFormat = originalFormat
+        canonicalJSON = try ScenarioDocument.jsonText(scenario)
+    }
 }
