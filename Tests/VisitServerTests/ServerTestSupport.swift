@@ -153,3 +153,11 @@ func eventJSON(_ fields: [String: Any]) -> String {
     let data = (try? JSONSerialization.data(withJSONObject: [fields], options: [.sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
 }
+
+extension DocumentValue {
+    /// Any `Encodable` value as a document tree (through its JSON encoding).
+    static func encoding(_ value: some Encodable) throws -> DocumentValue {
+        let data = try JSONEncoder().encode(value)
+        return try DocumentValue.parse(String(decoding: data, as: UTF8.self), format: .json, file: "(encoded)")
+    }
+}

@@ -40,11 +40,3 @@ struct EncodableDocument: Encodable, Sendable {
         }
     }
 }
-
-extension DocumentValue {
-    /// Any `Encodable` value as a document tree (through its JSON encoding).
-    static func encoding(_ value: some Encodable) throws -> DocumentValue {
-        let data = try JSONEncoder().encode(value)
-        return try DocumentValue.parse(String(decoding: data, as: UTF8.self), format: .json, file: "(encoded)")
-    }
-}
