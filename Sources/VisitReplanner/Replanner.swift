@@ -5,8 +5,9 @@ import VisitPlanner
 /// Re-plans the week when a client changes plans: applies the change events to the scenario,
 /// keeps what has already started, and finds the new plan that maximises the score including the
 /// replanning terms (moved items, changed resources and people, dropped visits) against the
-/// current plan. It first re-optimises only the neighbourhood of the events (their days) with the
-/// rest of the week pinned, and widens to the whole week only when that cannot absorb the change.
+/// current plan. It re-optimises only the visits the events affect, with the rest of the week
+/// pinned, and widens (`NeighbourhoodLadder`: to the visits holding what they need, their days,
+/// the whole week) only while a visit it must keep is left out though it would fit on its own.
 public struct Replanner: Sendable {
     public let scenario: Scenario
     public let current: Plan
@@ -23,24 +24,24 @@ public struct Replanner: Sendable {
         let applied = try EventApplier(scenario: scenario, plan: current, file: eventsFile).apply(events)
         let full = PlanBaseline(plan: current, frozen: applied.frozen, cancelledVisits: applied.cancelledVisits,
                                 cancelledItems: applied.cancelledItems)
-        let neighbourhood = Neighbourhood(applied: applied, plan: current)
         var phases: [ReplanPhase] = []
-        var outcome: PlanningOutcome
-        if options.neighbourhoodFirst, let local = neighbourhood.baseline(from: full), !local.pinned.isEmpty {
-            outcome = try solve(applied.scenario, local, options)
-            phases.append(ReplanPhase(name: "neighbourhood (\(neighbourhood.dayList))", seconds: outcome.plan.solveSeconds,
-                                      score: outcome.plan.score, freeVisits: applied.scenario.visits.count - local.pinned.count - local.excluded.count))
-            if !Self.absorbs(outcome.plan, replacing: current, in: applied.scenario) {
-                let wide = try solve(applied.scenario, full, options)
-                phases.append(ReplanPhase(name: "whole week", seconds: wide.plan.solveSeconds, score: wide.plan.score,
-                                          freeVisits: applied.scenario.visits.count))
-                if wide.plan.score >= outcome.plan.score { outcome = wide }
-            }
-        } else {
-            outcome = try solve(applied.scenario, full, options)
-            phases.append(ReplanPhase(name: "whole week", seconds: outcome.plan.solveSeconds, score: outcome.plan.score,
-                                      freeVisits: applied.scenario.visits.count))
+        let ladder = NeighbourhoodLadder(applied: applied, plan: current)
+        var neighbourhood: Neighbourhood? = options.neighbourhoodFirst ? ladder.affected() : .wholeWeek
+        var best: PlanningOutcome?
+        // Smallest neighbourhood first; wider only while a visit that must be kept is left out
+        // though it would fit on its own. Each solve is bounded by what is left of the time limit.
+        while let area = neighbourhood {
+            let remaining = options.timeLimit.map { max(0.05, $0 - (ContinuousClock.now - clock) / .seconds(1)) }
+            let outcome = try solve(applied.scenario, area.baseline(from: full, scenario: applied.scenario, plan: current),
+                                    options, timeLimit: remaining)
+            phases.append(ReplanPhase(name: area.name, seconds: outcome.plan.solveSeconds, score: outcome.plan.score,
+                                      freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
+            if best.map({ outcome.plan.score > $0.plan.score }) ?? true { best = outcome }
+            if Self.absorbs(outcome.plan, replacing: current, in: applied.scenario) { break }
+            if let limit = options.timeLimit, (ContinuousClock.now - clock) / .seconds(1) >= limit { break }
+            neighbourhood = ladder.widened(area, after: outcome.plan)
         }
+        guard let outcome = best else { throw .planner(PlannerErrorDescription(text: "no solve was made")) }
         var plan = outcome.plan
         let report = ChangeReport(before: current, after: plan, oldScenario: scenario, newScenario: applied.scenario, applied: applied)
         plan.changes = report.changes
@@ -60,9 +61,11 @@ public struct Replanner: Sendable {
         return (applied.scenario, baseline.checkContext)
     }
 
-    private func solve(_ scenario: Scenario, _ baseline: PlanBaseline, _ options: ReplanOptions) throws(ReplanError) -> PlanningOutcome {
+    private func solve(_ scenario: Scenario, _ baseline: PlanBaseline, _ options: ReplanOptions,
+                       timeLimit: Double?) throws(ReplanError) -> PlanningOutcome {
+        var plannerOptions = PlannerOptions(timeLimit: timeLimit, relativeGap: options.relativeGap)
         do {
-            return try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap),
+            return try Planner(scenario: scenario).plan(options: plannerOptions,
                                                         baseline: baseline)
         } catch {
             throw .planner(PlannerErrorDescription(text: error.description))
@@ -85,10 +88,10 @@ public struct Replanner: Sendable {
 
 /// Settings of a replan.
 public struct ReplanOptions: Sendable {
-    /// Seconds per solve; the best plan found by then is returned.
+    /// Seconds for the whole replan (every neighbourhood solved); the best plan found by then is returned.
     public var timeLimit: Double?
     public var relativeGap: Double
-    /// Re-optimise the days of the events first, the whole week only if needed.
+    /// Re-optimise the affected visits first, wider only if needed (false: the whole week at once).
     public var neighbourhoodFirst: Bool
 
     public init(timeLimit: Double? = 20, relativeGap: Double = 1e-4, neighbourhoodFirst: Bool = true) {
@@ -116,6 +119,8 @@ public struct ReplanPhase: Sendable, Hashable {
     public var score: Double
     /// Visits free to change in this solve.
     public var freeVisits: Int
+    /// The visits this solve could change (free or moving on their day); nil for the whole week.
+    public var movable: Set<String>?
 }
 
 extension Double {

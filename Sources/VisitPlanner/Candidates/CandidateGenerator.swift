@@ -49,7 +49,8 @@ struct CandidateGenerator: Sendable {
         let lastDay = LocalDateTime(minutes: visit.window.end.minutes - 1).date.dayNumber
         guard firstDay <= lastDay else { return VisitCandidates(visitIndex: v, timings: [], options: options) }
 
-        for day in firstDay...lastDay {
+        let shiftDay = baseline.shiftDay(v)
+        for day in firstDay...lastDay where shiftDay == nil || day == shiftDay {
             let date = LocalDate(dayNumber: day)
             guard scenario.horizon.contains(date), !needsWorkingDay || scenario.calendar.isWorkingDay(date) else { continue }
             let dayStart = day * 1440
@@ -140,6 +141,11 @@ struct CandidateGenerator: Sendable {
     func itemOptions(_ v: Int, _ visit: Visit, _ i: Int, start: Int, date: LocalDate, statics: [Int]) -> [(ItemTiming, [Int])] {
         let ref = ItemRef(visit: v, item: i)
         guard baseline.isFixed(ref), let kept = baseline.items[ref] else {
+            if baseline.keepsAssignment(ref), let kept = baseline.items[ref] {
+                // A shiftable visit: any start, its own resource.
+                return freeItemOptions(visit, i, start: start, date: date, statics: statics)
+                    .map { ($0.0, $0.1.filter { $0 == kept.resource }) }.filter { !$0.1.isEmpty }
+            }
             return freeItemOptions(visit, i, start: start, date: date, statics: statics)
         }
         guard kept.start == start else { return [] }

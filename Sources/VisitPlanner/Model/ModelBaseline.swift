@@ -13,6 +13,9 @@ public struct PlanBaseline: Sendable {
     /// Visits left out of this solve (unscheduled in `plan` and outside the neighbourhood): they
     /// keep their unscheduled entry and reasons from `plan`.
     public var excluded: Set<String>
+    /// Visits that may move in time on the day they are planned, keeping their host, rooms,
+    /// routes, caterers and staff (a replan making room for a visit the events affect).
+    public var shiftable: Set<String> = []
     /// Visits cancelled by events (no longer in the scenario), with the reasons to print.
     public var cancelledVisits: [String: [String]]
     /// Agenda items cancelled by events.
@@ -48,6 +51,7 @@ struct ModelBaseline: Sendable {
     var frozen: Set<ItemRef> = []
     var pinned: Set<Int> = []
     var excluded: Set<Int> = []
+    var shiftable: Set<Int> = []
 
     init() {}
 
@@ -63,6 +67,7 @@ struct ModelBaseline: Sendable {
         for (v, visit) in s.visits.enumerated() {
             if baseline.pinned.contains(visit.id) { pinned.insert(v) }
             if baseline.excluded.contains(visit.id) { excluded.insert(v) }
+            if baseline.shiftable.contains(visit.id) { shiftable.insert(v) }
             guard let planned = baseline.plan.visit(visit.id), planned.scheduled else { continue }
             scheduled.insert(v)
             if let host = planned.host.flatMap({ staffIndex[$0] }) { hosts[v] = host }
@@ -84,9 +89,18 @@ struct ModelBaseline: Sendable {
     /// Whether the item must keep its baseline start, resource and people.
     func isFixed(_ ref: ItemRef) -> Bool { frozen.contains(ref) || (pinned.contains(ref.visit) && items[ref] != nil) }
 
+    /// Whether the item keeps its baseline resource and people (fixed, or of a shiftable visit).
+    func keepsAssignment(_ ref: ItemRef) -> Bool { isFixed(ref) || (shiftable.contains(ref.visit) && items[ref] != nil) }
+
+    /// The day a shiftable visit is planned on (nil for other visits).
+    func shiftDay(_ v: Int) -> Int? {
+        guard shiftable.contains(v) else { return nil }
+        return items.filter { $0.key.visit == v }.map(\.value.start).min().map { $0 >= 0 ? $0 / 1440 : ($0 - 1439) / 1440 }
+    }
+
     /// Visits that must be scheduled: those already under way.
     var underway: Set<Int> { Set(frozen.map(\.visit)) }
 
     /// Whether the visit's host is fixed (the visit is under way or pinned).
-    func hostIsFixed(_ v: Int) -> Bool { hosts[v] != nil && (pinned.contains(v) || underway.contains(v)) }
+    func hostIsFixed(_ v: Int) -> Bool { hosts[v] != nil && (pinned.contains(v) || shiftable.contains(v) || underway.contains(v)) }
 }

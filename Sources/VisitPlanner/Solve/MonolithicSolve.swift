@@ -18,14 +18,27 @@ struct MonolithicSolve: Sendable {
         let model = builder.build()
         if let path = options.exportModelPath, options.exportDay == nil { try export(model.milp, to: path) }
         let constructed = firstIncumbent(model)
+        let kept = constructed.map { keptPinnedVariables(model, at: $0) } ?? []
         if let constructed { reporter.report(score: model.milp.objectiveValue(constructed.values)) }
         var solverOptions = SolverOptions(timeLimit: deadline.map { max(0, ($0 - ContinuousClock.now).seconds) },
                                           relativeGap: options.relativeGap)
         let reporter = reporter
         solverOptions.progress = { p in reporter.report(score: p.incumbent, bound: p.bound) }
-        solverOptions.incumbent = constructed?.values
         solverOptions.search = options.search
-        let result = GLPKSolver.solve(model.milp, options: solverOptions)
+        var result: SolveResult
+        if let constructed, !kept.isEmpty {
+            // GLPK sees only the neighbourhood's choices; the kept visits' part is the objective's constant.
+            let keptSet = Set(kept.map(\.index))
+            let sub = Submodel(of: model.milp, free: model.milp.variables.filter { !keptSet.contains($0.index) }, fixedAt: constructed.values)
+            solverOptions.incumbent = sub.restrict(constructed.values)
+            result = GLPKSolver.solve(sub.model, options: solverOptions)
+            if result.status == .optimal || result.status == .feasible {
+                result.values = sub.expand(result.values, into: constructed.values)   // all kept when nothing was free
+            }
+        } else {
+            solverOptions.incumbent = constructed?.values
+            result = GLPKSolver.solve(model.milp, options: solverOptions)
+        }
         let status: PlanStatus
         var values = result.values
         switch result.status {
@@ -46,6 +59,20 @@ struct MonolithicSolve: Sendable {
                           candidates: model.candidates,
                           statistics: ModelStatistics(visits: view.scenario.visits.count, timings: model.timings.count,
                                                       variables: model.milp.variableCount, rows: model.milp.constraintCount))
+    }
+
+    /// The variables of the pinned visits (a replan's rest of the week) that the first incumbent
+    /// keeps: their timing, rooms, routes, caterers, host and staff. They stay at the incumbent's
+    /// values, so that GLPK carries only the neighbourhood's choices. A pinned visit the incumbent
+    /// could not keep stays free, for the solver to place or leave out.
+    func keptPinnedVariables(_ model: PlanningModel, at incumbent: ConstructedSolution) -> [Variable] {
+        let pinned = model.baseline.pinned.intersection(incumbent.placed)
+        guard !pinned.isEmpty else { return [] }
+        var kept: [Variable] = []
+        for choice in model.timings where pinned.contains(choice.visit) { kept.append(choice.variable) }
+        for choice in model.rooms + model.routes + model.caterers where pinned.contains(choice.item.visit) { kept.append(choice.variable) }
+        for duty in model.duties where pinned.contains(duty.visit) { kept.append(duty.variable) }
+        return kept
     }
 
     /// A proven bound when GLPK stopped before it had one (still in the LP relaxation): every visit

@@ -30,7 +30,7 @@ struct MeetingRule: Sendable {
                 let technical = eligibility.technicalStaff(for: meeting)
                 let sales = meeting.salesCount > 0 ? eligibility.salesStaff() : []
                 let frozen = pm.baseline.frozen.contains(ref)
-                let kept = pm.baseline.isFixed(ref) ? pm.baseline.items[ref] : nil
+                let kept = pm.baseline.keepsAssignment(ref) ? pm.baseline.items[ref] : nil
                 let technicalCount = frozen ? kept?.technical.count ?? 0 : meeting.technicalCount
                 let salesCount = frozen ? kept?.sales.count ?? 0 : meeting.salesCount
                 for (timing, runs) in runsByTiming {

@@ -15,7 +15,7 @@ struct TourRule: Sendable {
                 guard case .tour = item, let runsByTiming = pm.itemRuns[ItemRef(visit: v, item: i)] else { continue }
                 let ref = ItemRef(visit: v, item: i)
                 let frozen = pm.baseline.frozen.contains(ref)
-                let kept = pm.baseline.isFixed(ref) ? pm.baseline.items[ref] : nil
+                let kept = pm.baseline.keepsAssignment(ref) ? pm.baseline.items[ref] : nil
                 for (timing, runs) in runsByTiming {
                     let tag = "\(visit.id).\(i)@\(timing.start)"
                     var routeSum = LinearExpression()
