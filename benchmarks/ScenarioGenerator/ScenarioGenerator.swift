@@ -62,6 +62,15 @@ public struct ScenarioGenerator: Sendable, Hashable {
             caterers: resources.caterers(), visits: requests)
     }
 
+    /// A week drawn from `seed`: its size in `visits`, its days in `days`, tight or not (even odds),
+    /// and its visits and resources from the same seed. The property tests name a week by this seed.
+    public static func drawn(seed: UInt64, visits: ClosedRange<Int> = 5...60, days: ClosedRange<Int> = 1...5) -> ScenarioGenerator {
+        var random = SeededRandom(seed: seed, stream: 9)
+        let size = random.int(in: visits)
+        let length = random.int(in: max(1, days.lowerBound)...min(GeneratedWeek.workingDays, days.upperBound))
+        return ScenarioGenerator(visits: size, seed: seed, tight: random.chance(50), days: length)
+    }
+
     /// The scenario as a FORMAT.md YAML file, checked to load back to an equal scenario
     /// (`ScenarioDocument.yamlText`).
     public func yaml() throws(ScenarioDocumentError) -> String { try ScenarioDocument.yamlText(scenario()) }
