@@ -103,6 +103,9 @@ struct EventApplier: Sendable {
         case .headcountChange(let id, let headcount):
             guard let v = index(id) else { return }
             result.scenario.visits[v].headcount = headcount
+            // Fewer guests than some dietary count: at most every guest has that need (a scenario
+            // never lists more guests with a need than come).
+            result.scenario.visits[v].dietary = result.scenario.visits[v].dietary.mapValues { min($0, headcount) }
             result.touchedVisits.insert(id)
         case .extendItem(let id, let item, let minutes):
             guard let v = index(id) else { return }

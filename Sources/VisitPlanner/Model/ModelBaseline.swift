@@ -37,6 +37,8 @@ struct BaselineItem: Sendable {
     var technical: [Int]
     var sales: [Int]
     var guides: [Int]
+    /// A meal's diners as the baseline served them.
+    var diners: Int? = nil
 }
 
 /// The baseline resolved against the model's scenario view: by model item, the baseline's start,
@@ -75,7 +77,7 @@ struct ModelBaseline: Sendable {
                 items[ref] = BaselineItem(start: item.start.minutes, resource: resource,
                                           technical: (item.technical ?? []).compactMap { staffIndex[$0] },
                                           sales: (item.sales ?? []).compactMap { staffIndex[$0] },
-                                          guides: (item.guides ?? []).compactMap { staffIndex[$0] })
+                                          guides: (item.guides ?? []).compactMap { staffIndex[$0] }, diners: item.diners)
                 if baseline.frozen.contains(ItemKey(visit: visit.id, agendaIndex: agendaIndex)) { frozen.insert(ref) }
             }
         }
@@ -83,6 +85,10 @@ struct ModelBaseline: Sendable {
 
     /// Whether the item must keep its baseline start, resource and people.
     func isFixed(_ ref: ItemRef) -> Bool { frozen.contains(ref) || (pinned.contains(ref.visit) && items[ref] != nil) }
+
+    /// The diners of a frozen meal: as it was served when it started, whatever a headcount change
+    /// says since (as the checker holds it: frozen items keep their size). Nil for other items.
+    func keptDiners(_ ref: ItemRef) -> Int? { frozen.contains(ref) ? items[ref]?.diners : nil }
 
     /// Visits that must be scheduled: those already under way.
     var underway: Set<Int> { Set(frozen.map(\.visit)) }

@@ -30,7 +30,8 @@ struct AvailabilityRule: Sendable {
         for (c, uses) in grouped(pm.caterers, by: \.resource) {
             guard let capacity = scenario.caterers[c].capacity else { continue }
             let usages = uses.map {
-                Usage(start: $0.timing.start, end: $0.timing.end, amount: Double(scenario.diners(scenario.visits[$0.item.visit])),
+                Usage(start: $0.timing.start, end: $0.timing.end,
+                      amount: Double(pm.baseline.keptDiners($0.item) ?? scenario.diners(scenario.visits[$0.item.visit])),
                       variable: $0.variable)
             }
             rows.add(usages, capacity: Double(capacity), name: "availability.caterer[\(scenario.caterers[c].id)]", to: &pm.milp)
