@@ -16,6 +16,11 @@ public struct ReplanSummaryText: Sendable {
         out.append("Replanned at \(outcome.scenario.now): \(plan.status.rawValue), score \(fmt(plan.score)) (was \(fmt(previous.score))), \(fmt(plan.solveSeconds)) s")
         out.append("\(changes.count) change(s), \(disruption.count) beyond what the events themselves demand")
         for note in outcome.applied.ignored { out.append("  note: \(note)") }
+        for (id, items) in outcome.applied.endedEarly.sorted(by: { $0.key < $1.key }) {
+            out.append("  note: \(id) can no longer go on as planned after these events; it ends early: "
+                       + "its item\(items.count == 1 ? "" : "s") \(items.map(String.init).joined(separator: ", ")) "
+                       + "still to come \(items.count == 1 ? "is" : "are") cancelled")
+        }
         if !changes.isEmpty {
             out.append("")
             out.append("Changes")
