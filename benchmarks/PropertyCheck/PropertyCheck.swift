@@ -79,6 +79,10 @@ public struct WeekResult: Sendable {
     public var ignoredEvents = 0
     /// Replans that re-optimised the whole week after the neighbourhood.
     public var widened = 0
+    /// Visits under way that could no longer go on as planned and ended early.
+    public var endedEarly = 0
+    /// What the replans noted beyond the counts (visits that ended early, with the events).
+    public var notes: [String] = []
     public var scheduled = 0
     public var unscheduled = 0
     public var failures: [PropertyFailure] = []
@@ -170,14 +174,22 @@ public enum PropertyCheck {
                 failRound(.replanCheck, "no checking context: \(error)")
                 return
             }
-            guard checking.scenario == outcome.scenario else {
+            // The events' scenario, but for the visits that ended early (their items still to come cancelled).
+            var expected = checking.scenario
+            for (id, items) in outcome.applied.endedEarly {
+                if let v = expected.visits.firstIndex(where: { $0.id == id }) { expected.visits[v].cancelledItems.formUnion(items) }
+            }
+            guard expected == outcome.scenario else {
                 failRound(.replanCheck, "the checking context's scenario differs from the replan's")
                 return
             }
-            let check = PlanChecker(scenario: checking.scenario, replan: checking.context).check(outcome.plan)
-            guard check.isValid, abs(check.score - outcome.plan.score) <= 1e-6 * max(1, abs(outcome.plan.score)) else {
-                failRound(.replanCheck, check.isValid ? "score \(outcome.plan.score), checker \(check.score)" : violations(check))
-                return
+            // As `visitplan check --baseline --events` checks it, and with the replan's own context.
+            for (scenario, context) in [(checking.scenario, checking.context), (outcome.scenario, outcome.context)] {
+                let check = PlanChecker(scenario: scenario, replan: context).check(outcome.plan)
+                guard check.isValid, abs(check.score - outcome.plan.score) <= 1e-6 * max(1, abs(outcome.plan.score)) else {
+                    failRound(.replanCheck, check.isValid ? "score \(outcome.plan.score), checker \(check.score)" : violations(check))
+                    return
+                }
             }
             for id in outcome.applied.cancelledVisits.keys where outcome.plan.visit(id)?.scheduled != false {
                 failRound(.replanCheck, "\(id) was cancelled but is not listed unscheduled")
@@ -186,6 +198,10 @@ public enum PropertyCheck {
             result.replanChecks += 1
             result.ignoredEvents += outcome.applied.ignored.count
             if outcome.phases.count > 1 { result.widened += 1 }
+            result.endedEarly += outcome.applied.endedEarly.count
+            for (id, items) in outcome.applied.endedEarly.sorted(by: { $0.key < $1.key }) {
+                result.notes.append("replan \(round + 1): \(id) ended early (items \(items.map(String.init).joined(separator: ", ")) cancelled) after:\n\(yaml)")
+            }
 
             // The next round starts from the written scenario and plan, as `--scenario-out` and `-o` leave them.
             do {

@@ -33,7 +33,7 @@ struct PropertyRun: ParsableCommand {
     @Option(name: .long, help: "Write each failure's scenario, plan and events here, to repeat it with `visitplan replan`.")
     var writeFailures: String?
 
-    @Flag(name: .long, help: "Print each week's line to standard error as it ends.")
+    @Flag(name: .long, help: "Also print what the replans noted (visits under way that ended early, with the events).")
     var verbose = false
 
     func validate() throws {
@@ -55,6 +55,7 @@ struct PropertyRun: ParsableCommand {
             let result = PropertyCheck.run(week, settings: settings)
             let verdict = result.failures.isEmpty ? "ok" : "FAILED (\(result.failures.map(\.stage.rawValue).joined(separator: ", ")))"
             FileHandle.standardError.write(Data(" \(verdict), \(result.replans) replans, \(String(format: "%.1f", result.seconds)) s\n".utf8))
+            if verbose { for note in result.notes { FileHandle.standardError.write(Data("  \(note)\n".utf8)) } }
             for failure in result.failures {
                 FileHandle.standardError.write(Data("  \(failure)\n".utf8))
                 if let writeFailures { try write(failure, to: writeFailures) }
@@ -111,7 +112,7 @@ struct PropertySummary {
                      + "visits \(sizes.min() ?? 0)-\(sizes.max() ?? 0), \(sum(\.week.visits)) in all)")
         lines.append("plans: \(sum(\.plans)), passed the checker: \(sum(\.planChecks))")
         lines.append("replans: \(sum(\.replans)), passed the checker: \(sum(\.replanChecks)) "
-                     + "(widened to the whole week: \(sum(\.widened)))")
+                     + "(widened to the whole week: \(sum(\.widened)); visits under way ended early: \(sum(\.endedEarly)))")
         lines.append("events: \(events.values.reduce(0, +)) (ignored as too late to change anything: \(sum(\.ignoredEvents)))")
         for kind in EventKind.allCases { lines.append("  \(kind.rawValue) (\(kind.type)): \(events[kind] ?? 0)") }
         lines.append("batches by report moment: " + ReportMoment.allCases.map { "\($0.rawValue) \(moments[$0] ?? 0)" }.joined(separator: ", "))
