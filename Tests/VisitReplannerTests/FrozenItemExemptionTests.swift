@@ -63,4 +63,20 @@ import VisitPlanner
         #expect(kept.start == meal.start && kept.caterer == meal.caterer)
         #expect(kept.end == meal.end.adding(minutes: 120))
     }
+
+    @Test("a meal running over past its host's daily duty limit: kept, and the host takes nothing more that day")
+    func runsOverTheDutyLimit() throws {
+        var scenario = fixture.scenario
+        scenario.policies.maxDutyMinutesPerStaffPerDay = 180   // V-1's host: 09:50 to the end of lunch
+        let plan = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: 30)).plan
+        let limited = ReplanFixture(scenario: scenario, plan: plan)
+        let meal = try #require(limited.item(plan, "V-1", 2))
+        let events = "- {type: extendItem, at: '\(meal.start.adding(minutes: 15))', visit: V-1, item: 2, minutes: 120}"
+        let outcome = try limited.replan(events)   // checks with the replan's own context
+        #expect(limited.item(outcome.plan, "V-1", 2)?.end == meal.end.adding(minutes: 120))
+        let checking = try Replanner(scenario: scenario, current: plan).checkingContext(for: limited.events(events))
+        #expect(PlanChecker(scenario: checking.scenario, replan: checking.context).check(outcome.plan).violations.isEmpty)
+        // Without the replan context the host is over the limit.
+        #expect(PlanChecker(scenario: checking.scenario).check(outcome.plan).violations.contains { $0.message.contains("min of duty") })
+    }
 }

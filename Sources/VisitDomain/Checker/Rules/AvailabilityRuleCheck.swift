@@ -50,7 +50,8 @@ struct AvailabilityRuleCheck: PlanCheck {
         let byDay = Dictionary(grouping: c.duties) { DayKey(person: $0.person, date: $0.interval.start.date) }
         for (key, duties) in byDay.sorted(by: { ($0.key.person, $0.key.date) < ($1.key.person, $1.key.date) }) {
             let minutes = duties.reduce(0) { $0 + $1.interval.minutes }
-            if let limit = p.maxDutyMinutesPerStaffPerDay, minutes > limit {
+            // What a replan keeps may already pass the limit (an item ran over): then nothing more that day.
+            if let limit = p.maxDutyMinutesPerStaffPerDay, minutes > max(limit, keptMinutes(duties, c)) {
                 out.append(RuleViolation(rule: .availability, message:
                     "\(key.person) has \(minutes) min of duty on \(key.date); at most \(limit)"))
             }
@@ -92,6 +93,17 @@ struct AvailabilityRuleCheck: PlanCheck {
     static func keptAsItWas(_ duty: CheckedDuty, _ c: CheckContext) -> Bool {
         if let item = duty.item { return c.isFrozen(duty.visit, item) }
         return c.isUnderway(duty.visit)
+    }
+
+    /// Minutes of duties a replan keeps as they are: places in frozen items, and hosting a visit
+    /// under way (from its host's early minutes) up to the end of its last frozen item.
+    private func keptMinutes(_ duties: [CheckedDuty], _ c: CheckContext) -> Int {
+        duties.reduce(0) { total, duty in
+            if let item = duty.item { return total + (c.isFrozen(duty.visit, item) ? duty.interval.minutes : 0) }
+            guard c.isUnderway(duty.visit), let visit = c.visits.first(where: { $0.id == duty.visit }) else { return total }
+            let frozenEnd = visit.items.filter { c.isFrozen(visit.id, $0.index) }.map(\.end).max() ?? duty.interval.start
+            return total + max(0, frozenEnd.minutes - duty.interval.start.minutes)
+        }
     }
 
     private struct DayKey: Hashable {
