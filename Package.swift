@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "visitplan", targets: ["visitplan"]),
         .executable(name: "scale-ladder", targets: ["ScaleLadder"]),
         .executable(name: "replan-bench", targets: ["ReplanBench"]),
+        .executable(name: "property-run", targets: ["PropertyRun"]),
         .executable(name: "visit-fuzz", targets: ["VisitFuzz"]),
         .library(name: "VisitPlanner", targets: ["VisitPlanner"]),
     ],
@@ -55,7 +56,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmark ladder: a seeded scenario generator and the runner that prints the table.
-        .target(name: "ScenarioGenerator", dependencies: ["VisitDomain"], path: "benchmarks/ScenarioGenerator"),
+        .target(name: "ScenarioGenerator", dependencies: ["VisitDomain", collections], path: "benchmarks/ScenarioGenerator"),
         .executableTarget(
             name: "ScaleLadder",
             dependencies: ["ScenarioGenerator", "VisitPlanner", "VisitDomain", "MILP",
@@ -69,6 +70,14 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "benchmarks/ReplanBench"
         ),
+        // Property tests (issue 12): plan generated weeks, replan after random change events, check every plan.
+        .target(name: "PropertyCheck", dependencies: ["ScenarioGenerator", "VisitPlanner", "VisitReplanner", "VisitDomain"],
+                path: "benchmarks/PropertyCheck"),
+        .executableTarget(
+            name: "PropertyRun",
+            dependencies: ["PropertyCheck", "ScenarioGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/PropertyRun"
+        ),
         // Fuzzing: the input surfaces driven from bytes (Fuzz/FuzzHarness), and the libFuzzer entry point or
         // replay tool around them (Fuzz/VisitFuzz); scripts/fuzz builds and runs them, Fuzz/corpus keeps the inputs.
         .target(name: "FuzzHarness", dependencies: ["VisitDomain", "VisitPlanner", "VisitReplanner", "VisitWhatIf"],
@@ -78,7 +87,8 @@ let package = Package(
         .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzHarness"]),
         .testTarget(name: "VisitDomainTests", dependencies: ["VisitDomain", "ScenarioGenerator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VisitPlannerTests", dependencies: ["VisitPlanner", "VisitDomain", "ScenarioGenerator"]),
-        .testTarget(name: "VisitReplannerTests", dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain"]),
+        .testTarget(name: "VisitReplannerTests", dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain",
+                                                              "ScenarioGenerator", "PropertyCheck"]),
         .testTarget(name: "VisitWhatIfTests", dependencies: ["VisitWhatIf", "VisitPlanner", "VisitDomain"]),
         .testTarget(name: "VisitServerTests", dependencies: [
             "VisitServer", "VisitDomain", "VisitPlanner",

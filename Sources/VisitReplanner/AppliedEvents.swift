@@ -19,6 +19,9 @@ public struct AppliedEvents: Sendable {
     public var closures: [(resource: String, interval: TimeInterval)] = []
     /// Events that changed nothing, in words ("V-1001 item 0 had already started at 09:10").
     public var ignored: [String] = []
+    /// Visits under way that can no longer go on as planned after the events: they end early, and
+    /// their items still to come (these agenda indexes) are cancelled.
+    public var endedEarly: [String: [Int]] = [:]
 }
 
 /// Applies change events, in `at` order (file order on ties), to a scenario and its current plan.
@@ -103,6 +106,9 @@ struct EventApplier: Sendable {
         case .headcountChange(let id, let headcount):
             guard let v = index(id) else { return }
             result.scenario.visits[v].headcount = headcount
+            // Fewer guests than some dietary count: at most every guest has that need (a scenario
+            // never lists more guests with a need than come).
+            result.scenario.visits[v].dietary = result.scenario.visits[v].dietary.mapValues { min($0, headcount) }
             result.touchedVisits.insert(id)
         case .extendItem(let id, let item, let minutes):
             guard let v = index(id) else { return }

@@ -25,4 +25,6 @@ public enum ReplanError: Error, Sendable, CustomStringConvertible {
 /// A planner failure's message.
 public struct PlannerErrorDescription: Sendable, Hashable {
     public var text: String
+    /// The visits under way cannot go on (the replanner then ends them early).
+    var underwayCannotGoOn = false
 }

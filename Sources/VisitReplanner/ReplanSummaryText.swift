@@ -17,6 +17,11 @@ public struct ReplanSummaryText: Sendable {
         out.append("\(changes.count) change(s), \(disruption.count) beyond what the events themselves demand")
         out.append("Solved: " + outcome.phases.map { "\($0.name) \(fmt($0.seconds)) s (\($0.freeVisits) visits free)" }.joined(separator: ", then "))
         for note in outcome.applied.ignored { out.append("  note: \(note)") }
+        for (id, items) in outcome.applied.endedEarly.sorted(by: { $0.key < $1.key }) {
+            out.append("  note: \(id) can no longer go on as planned after these events; it ends early: "
+                       + "its item\(items.count == 1 ? "" : "s") \(items.map(String.init).joined(separator: ", ")) "
+                       + "still to come \(items.count == 1 ? "is" : "are") cancelled")
+        }
         if !changes.isEmpty {
             out.append("")
             out.append("Changes")

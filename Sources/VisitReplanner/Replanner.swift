@@ -21,7 +21,34 @@ public struct Replanner: Sendable {
     public func replan(_ events: [ChangeEvent], options: ReplanOptions = .init()) throws(ReplanError) -> ReplanOutcome {
         let clock = ContinuousClock.now
         try PlanMatch(scenario: scenario, plan: current, file: eventsFile).validate()
-        let applied = try EventApplier(scenario: scenario, plan: current, file: eventsFile).apply(events)
+        var applied = try EventApplier(scenario: scenario, plan: current, file: eventsFile).apply(events)
+        var solved: Solved
+        do {
+            solved = try solveAll(applied, options)
+        } catch let error where error.underwayCannotGoOn {
+            // A visit under way whose items still to come no longer fit ends early.
+            applied = try endingEarly(applied, options)
+            solved = try solveAll(applied, options)
+        }
+        var plan = solved.outcome.plan
+        let report = ChangeReport(before: current, after: plan, oldScenario: scenario, newScenario: applied.scenario, applied: applied)
+        plan.changes = report.changes
+        plan.notify = report.notifications
+        plan.solveSeconds = ((ContinuousClock.now - clock) / .seconds(1)).rounded(toPlaces: 3)
+        return ReplanOutcome(plan: plan, scenario: applied.scenario, applied: applied, phases: solved.phases,
+                             context: solved.baseline.checkContext)
+    }
+
+    /// A replan's solves and the baseline they kept to.
+    private struct Solved {
+        var outcome: PlanningOutcome
+        var phases: [ReplanPhase]
+        var baseline: PlanBaseline
+    }
+
+    /// The visits the events affect first, wider neighbourhoods only while they cannot absorb them.
+    private func solveAll(_ applied: AppliedEvents, _ options: ReplanOptions) throws(ReplanError) -> Solved {
+        let clock = ContinuousClock.now
         let full = PlanBaseline(plan: current, frozen: applied.frozen, cancelledVisits: applied.cancelledVisits,
                                 cancelledItems: applied.cancelledItems)
         var phases: [ReplanPhase] = []
@@ -42,13 +69,56 @@ public struct Replanner: Sendable {
             neighbourhood = ladder.widened(area, after: outcome.plan)
         }
         guard let outcome = best else { throw .planner(PlannerErrorDescription(text: "no solve was made")) }
-        var plan = outcome.plan
-        let report = ChangeReport(before: current, after: plan, oldScenario: scenario, newScenario: applied.scenario, applied: applied)
-        plan.changes = report.changes
-        plan.notify = report.notifications
-        plan.solveSeconds = ((ContinuousClock.now - clock) / .seconds(1)).rounded(toPlaces: 3)
-        return ReplanOutcome(plan: plan, scenario: applied.scenario, applied: applied, phases: phases,
-                             context: full.checkContext)
+        return Solved(outcome: outcome, phases: phases, baseline: full)
+    }
+
+    /// The events with the visits under way that cannot go on ended early: their items still to
+    /// come are cancelled (the frozen ones stay). First those that cannot go on even alone (the
+    /// rest of the week aside); if the others still cannot all go on, also the first (in scenario
+    /// order) whose ending early lets them; failing that, every visit under way.
+    private func endingEarly(_ applied: AppliedEvents, _ options: ReplanOptions) throws(ReplanError) -> AppliedEvents {
+        let underway: [(id: String, rest: [Int])] = applied.scenario.visits.compactMap { visit in
+            let frozen = Set(applied.frozen.filter { $0.visit == visit.id }.map(\.agendaIndex))
+            let rest = visit.activeItemIndexes.filter { !frozen.contains($0) }
+            return frozen.isEmpty || rest.isEmpty ? nil : (visit.id, rest)
+        }
+        // A quick feasibility test: any plan will do.
+        var quick = options
+        quick.timeLimit = min(options.timeLimit ?? 5, 5)
+        quick.relativeGap = 1
+        func ended(_ ids: Set<String>) -> AppliedEvents {
+            var result = applied
+            for (id, rest) in underway where ids.contains(id) {
+                guard let v = result.scenario.visits.firstIndex(where: { $0.id == id }) else { continue }
+                result.scenario.visits[v].cancelledItems.formUnion(rest)
+                result.cancelledItems.formUnion(rest.map { ItemKey(visit: id, agendaIndex: $0) })
+                result.endedEarly[id] = rest
+                result.touchedVisits.insert(id)
+            }
+            return result
+        }
+        func goesOn(_ candidate: AppliedEvents, only id: String? = nil) -> Bool {
+            var scenario = candidate.scenario
+            var frozen = candidate.frozen
+            if let id {
+                scenario.visits.removeAll { $0.id != id }
+                frozen = frozen.filter { $0.visit == id }
+            }
+            let baseline = PlanBaseline(plan: current, frozen: frozen, cancelledItems: candidate.cancelledItems)
+            do {
+                _ = try solve(scenario, baseline, quick, timeLimit: quick.timeLimit)
+                return true
+            } catch {
+                return !error.underwayCannotGoOn
+            }
+        }
+        var ending = Set(underway.filter { !goesOn(applied, only: $0.id) }.map(\.id))
+        if !ending.isEmpty, goesOn(ended(ending)) { return ended(ending) }
+        for (id, _) in underway where !ending.contains(id) && goesOn(ended(ending.union([id]))) {
+            ending.insert(id)
+            return ended(ending)
+        }
+        return ended(Set(underway.map(\.id)))
     }
 
     /// The scenario after `events` and what the checker needs to verify a plan made from them
@@ -68,7 +138,7 @@ public struct Replanner: Sendable {
             return try Planner(scenario: scenario).plan(options: plannerOptions,
                                                         baseline: baseline)
         } catch {
-            throw .planner(PlannerErrorDescription(text: error.description))
+            throw .planner(PlannerErrorDescription(text: error.description, underwayCannotGoOn: error.isUnderwayCannotGoOn))
         }
     }
 
@@ -128,4 +198,13 @@ extension Double {
         let f = pow(10, Double(places))
         return (self * f).rounded() / f
     }
+}
+
+extension PlannerError {
+    var isUnderwayCannotGoOn: Bool { if case .underwayCannotGoOn = self { true } else { false } }
+}
+
+extension ReplanError {
+    /// No plan keeps every visit under way going.
+    var underwayCannotGoOn: Bool { if case .planner(let p) = self { p.underwayCannotGoOn } else { false } }
 }

@@ -126,4 +126,43 @@ struct GeneratorTests {
         #expect(outcome.plan.totals.scheduled >= 8)
         #expect(abs(report.score - outcome.plan.score) < 1e-6)
     }
+
+    /// FNV-1a (64 bits) of the YAML text.
+    private static func fingerprint(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+
+    @Test("five days (the default) give byte for byte the weeks they gave before days existed",
+          arguments: [(10, 1, false, 0xde4a_4929_f1aa_4c4e as UInt64), (25, 3, true, 0xc77c_4661_2c84_64db),
+                      (60, 7, false, 0xdc4f_0c86_e533_f808), (100, 2, true, 0x70b3_0695_7ed8_1e40)])
+    func fiveDaysUnchanged(visits: Int, seed: UInt64, tight: Bool, expected: UInt64) throws {
+        let week = ScenarioGenerator(visits: visits, seed: seed, tight: tight)
+        #expect(week == ScenarioGenerator(visits: visits, seed: seed, tight: tight, days: 5))
+        #expect(Self.fingerprint(try week.yaml()) == expected)
+    }
+
+    @Test("a week of fewer days keeps its horizon, windows, leave and room closures in those days, and loads back",
+          arguments: 1...4, [false, true])
+    func fewerDays(days: Int, tight: Bool) throws {
+        let generator = ScenarioGenerator(visits: 30, seed: 5, tight: tight, days: days)
+        let scenario = generator.scenario()
+        #expect(generator.name == "generated-30v-s5\(tight ? "-tight" : "")-\(days)d")
+        #expect(scenario.workingDatesInHorizon.count == days)
+        #expect(scenario.horizon.start.description == "2026-12-07")
+        let end = LocalDateTime(date: scenario.horizon.end.adding(days: 1), minuteOfDay: 0)
+        #expect(scenario.visits.count == 30)
+        #expect(scenario.visits.allSatisfy { $0.window.start > scenario.now && $0.window.end <= end })
+        #expect(scenario.staff.flatMap(\.unavailable).allSatisfy { $0.end <= end })
+        #expect(scenario.rooms.flatMap(\.unavailable).allSatisfy { $0.end <= end })
+        let loaded = try ScenarioLoader.parse(try generator.yaml(), format: .yaml, file: generator.name + ".yaml")
+        #expect(loaded == scenario)
+    }
+
+    @Test("the same visits over fewer days get more resources a day")
+    func fewerDaysMoreResources() {
+        let week = ScenarioGenerator(visits: 40, seed: 2).scenario()
+        let day = ScenarioGenerator(visits: 40, seed: 2, days: 1).scenario()
+        #expect(day.rooms.count > week.rooms.count)
+        #expect(day.staff.filter { $0.has(.host) }.count > 2 * week.staff.filter { $0.has(.host) }.count)
+    }
 }

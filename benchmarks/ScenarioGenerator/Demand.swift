@@ -3,6 +3,8 @@ import VisitDomain
 /// What a week of visits asks of the company: the totals the resources are sized from.
 /// Lookups by key only (never iterated), so that nothing depends on hashing order.
 struct Demand: Sendable {
+    /// Working days the visits are spread over (1 to 5).
+    let days: Int
     var visits = 0
     var visitsByLanguage: [String: Int] = [:]
     /// Visits that end with an evening banquet (their host works late), by language.
@@ -23,7 +25,8 @@ struct Demand: Sendable {
     /// Catering cost if every meal went to a typical caterer.
     var typicalCateringCost = 0.0
 
-    init(visits: [Visit], routes: [TourRoute]) {
+    init(visits: [Visit], routes: [TourRoute], days: Int = GeneratedWeek.workingDays) {
+        self.days = days
         self.visits = visits.count
         for visit in visits {
             let language = visit.language ?? "zh"
@@ -69,6 +72,10 @@ struct Demand: Sendable {
     }
 
     /// `count` spread over the working days of the week.
-    static func perDay(_ count: Int) -> Double { Double(count) / Double(GeneratedWeek.workingDays) }
-    static func perDay(_ count: Double) -> Double { count / Double(GeneratedWeek.workingDays) }
+    func perDay(_ count: Int) -> Double { Double(count) / Double(days) }
+    func perDay(_ count: Double) -> Double { count / Double(days) }
+
+    /// How many times busier each day is than in a five-day week of the same visits: exactly 1
+    /// for five days, so that sizes read from weekly totals stay those of the five-day week.
+    var dailyLoad: Double { Double(GeneratedWeek.workingDays) / Double(days) }
 }

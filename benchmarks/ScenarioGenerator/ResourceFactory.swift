@@ -42,7 +42,7 @@ struct ResourceFactory {
     /// One room in ten is closed for half a day.
     private mutating func maintenance() -> [TimeInterval] {
         guard random.chance(10) else { return [] }
-        let day = random.int(in: 0...(GeneratedWeek.workingDays - 1))
+        let day = random.int(in: 0...(sizing.demand.days - 1))
         let morning = random.chance(50)
         return [TimeInterval(start: GeneratedWeek.at(day: day, minute: morning ? clock(8, 0) : clock(13, 0)),
                              end: GeneratedWeek.at(day: day, minute: morning ? clock(12, 30) : clock(18, 0)))]

@@ -16,11 +16,11 @@ struct Sizing: Sendable {
     /// A spare person (or room) in each group, in normal mode only.
     var spare: Int { tight ? 0 : 1 }
 
-    var ordinaryRooms: Int { max(3, up(Double(demand.visits) * (tight ? 0.06 : 0.12)) + 1 + spare) }
+    var ordinaryRooms: Int { max(3, up(Double(demand.visits) * (tight ? 0.06 : 0.12) * demand.dailyLoad) + 1 + spare) }
 
     var secureRooms: Int {
         guard demand.confidentialMeetings > 0 else { return 1 }
-        return max(1, up(Demand.perDay(demand.confidentialMeetings) / (tight ? 3.0 : 1.8))) + spare
+        return max(1, up(demand.perDay(demand.confidentialMeetings) / (tight ? 3.0 : 1.8))) + spare
     }
 
     /// Group slots on a route: enough for its busiest visit and, at about a third (tight: a half)
@@ -28,43 +28,43 @@ struct Sizing: Sendable {
     func concurrentGroups(_ route: TourRoute) -> Int {
         let open = route.openHours ?? GeneratedWeek.workingHours
         let turnsPerDay = Double(open.end.minutes - open.start.minutes) / Double(route.durationMinutes) * (tight ? 0.5 : 0.3)
-        let groups = Demand.perDay(demand.tourGroupsByRoute[route.id] ?? 0)
+        let groups = demand.perDay(demand.tourGroupsByRoute[route.id] ?? 0)
         return max(1, demand.largestGroupsByRoute[route.id] ?? 1, up(groups / turnsPerDay))
     }
 
     /// Hosts who speak `language` (at least one when some visit speaks it).
     func hosts(speaking language: String) -> Int {
         let visits = demand.visitsByLanguage[language] ?? 0
-        return visits == 0 ? 0 : max(1, up(Demand.perDay(visits) / visitsPerHost))
+        return visits == 0 ? 0 : max(1, up(demand.perDay(visits) / visitsPerHost))
     }
 
-    var hosts: Int { max(2, up(Demand.perDay(demand.visits) / visitsPerHost) + spare) }
+    var hosts: Int { max(2, up(demand.perDay(demand.visits) / visitsPerHost) + spare) }
 
     /// Hosts who work late for evening banquets, of `language`.
     func eveningHosts(speaking language: String) -> Int {
         let visits = demand.eveningVisitsByLanguage[language] ?? 0
-        return visits == 0 ? 0 : up(Demand.perDay(visits) / (tight ? 1.5 : 0.9)) + spare
+        return visits == 0 ? 0 : up(demand.perDay(visits) / (tight ? 1.5 : 0.9)) + spare
     }
 
     /// Guides who speak `language` (at least one when some tour group speaks it).
     func guides(speaking language: String) -> Int {
         let groups = demand.tourGroupsByLanguage[language] ?? 0
-        return groups == 0 ? 0 : max(1, up(Demand.perDay(groups) / groupsPerGuide))
+        return groups == 0 ? 0 : max(1, up(demand.perDay(groups) / groupsPerGuide))
     }
 
     var guides: Int {
         let groups = NamePools.languages.reduce(0.0) { $0 + (demand.tourGroupsByLanguage[$1] ?? 0) }
-        return max(2, up(Demand.perDay(groups) / groupsPerGuide) + spare)
+        return max(2, up(demand.perDay(groups) / groupsPerGuide) + spare)
     }
 
-    var technicalStaff: Int { max(tight ? 3 : 5, up(Demand.perDay(demand.technicalSeats) / (tight ? 2.5 : 1.4)) + spare) }
-    var salesStaff: Int { max(2, up(Demand.perDay(demand.salesSeats) / (tight ? 3.0 : 1.8)) + spare) }
+    var technicalStaff: Int { max(tight ? 3 : 5, up(demand.perDay(demand.technicalSeats) / (tight ? 2.5 : 1.4)) + spare) }
+    var salesStaff: Int { max(2, up(demand.perDay(demand.salesSeats) / (tight ? 3.0 : 1.8)) + spare) }
     /// IT staff in each building.
-    var itStaffPerBuilding: Int { max(1, up(Double(demand.visits) / (tight ? 300 : 120))) }
+    var itStaffPerBuilding: Int { max(1, up(Double(demand.visits) / (tight ? 300 : 120) * demand.dailyLoad)) }
 
     /// Diners at once at lunch: the week's lunch diners over five days and two sittings.
-    var lunchPeak: Double { Demand.perDay(demand.lunchDiners) / 2 }
-    var banquetPeak: Double { Demand.perDay(demand.banquetDiners) / 2 }
+    var lunchPeak: Double { demand.perDay(demand.lunchDiners) / 2 }
+    var banquetPeak: Double { demand.perDay(demand.banquetDiners) / 2 }
 
     /// The weekly hospitality budget: a fifth above the typical cost (tight: a quarter below).
     var weeklyBudget: Double {

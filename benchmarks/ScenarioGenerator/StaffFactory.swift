@@ -155,7 +155,7 @@ struct StaffFactory {
         }
         usedIDs.insert(id)
         let industries = random.sample(NamePools.industries, count: random.int(in: 1...3))
-        let leave = !essential && random.chance(8) ? [GeneratedWeek.wholeDay(random.int(in: 0...(GeneratedWeek.workingDays - 1)))] : []
+        let leave = !essential && random.chance(8) ? [GeneratedWeek.wholeDay(random.int(in: 0...(sizing.demand.days - 1)))] : []
         return StaffMember(id: id, name: name, building: building, roles: Set(roles), languages: Set(languages),
                            industries: Set(industries), expertise: Set(expertise), routes: Set(routes),
                            availability: hours.rules, unavailable: leave)

@@ -18,6 +18,8 @@ enum VisitKind: Sendable, CaseIterable {
 /// leaves room around it, as coordinators ask clients for.
 struct VisitFactory {
     var random: SeededRandom
+    /// Working days the windows lie in, from Monday (1 to 5).
+    var days = GeneratedWeek.workingDays
 
     mutating func visits(count: Int) -> [Visit] { (0..<count).map { visit(number: $0) } }
 
@@ -177,7 +179,8 @@ struct VisitFactory {
     /// The window around the ideal start (on one day, or for about 15 % of the visits on two or
     /// three days), and the preferred start.
     private mutating func window(for draft: AgendaDraft) -> (TimeInterval, LocalDateTime) {
-        let day = random.weighted([(0, 22), (1, 22), (2, 22), (3, 20), (4, 14)])
+        // Fewer days: the same weights, of the days there are.
+        let day = random.weighted(Array([(0, 22), (1, 22), (2, 22), (3, 20), (4, 14)].prefix(days)))
         let before = random.step(in: 0...120, by: GeneratedWeek.slot)
         let after = random.step(in: 60...240, by: GeneratedWeek.slot)
         let earliest = max(clock(8, 0), draft.idealStart - before)
@@ -185,8 +188,8 @@ struct VisitFactory {
         var firstDay = day
         var lastDay = day
         if random.chance(15) {
-            let span = random.weighted([(2, 60), (3, 40)])
-            firstDay = random.int(in: max(0, day - span + 1)...min(day, GeneratedWeek.workingDays - span))
+            let span = min(random.weighted([(2, 60), (3, 40)]), days)
+            firstDay = random.int(in: max(0, day - span + 1)...min(day, days - span))
             lastDay = firstDay + span - 1
         }
         let window = TimeInterval(start: GeneratedWeek.at(day: firstDay, minute: earliest),

@@ -14,8 +14,11 @@ public struct ReplanContext: Sendable, Hashable {
     public var baseline: Plan
     /// Items that started before the replan's `now`: exempt from "nothing starts before now",
     /// their meals from the caterer's lead time, and their visit-size checks (room capacity,
-    /// guide count, diners) since they are kept as they were, and from closures of their room,
-    /// route, caterer or people that began after they started (a projector failing mid-meeting).
+    /// guide count, diners) since they are kept as they were; from closures of their room, route,
+    /// caterer or people reported since they started (a projector failing mid-meeting, a guide
+    /// out since the morning), from their people's hours and the working hours when an
+    /// `extendItem` makes them run over, and from IT cover. The host of a visit under way (one
+    /// with a frozen item) stays with it, whatever was reported about them.
     public var frozen: Set<ItemKey>
     /// Visits cancelled by an event: listed unscheduled, never counted as dropped.
     public var cancelledVisits: Set<String>

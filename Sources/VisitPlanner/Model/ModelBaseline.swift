@@ -40,6 +40,8 @@ struct BaselineItem: Sendable {
     var technical: [Int]
     var sales: [Int]
     var guides: [Int]
+    /// A meal's diners as the baseline served them.
+    var diners: Int? = nil
 }
 
 /// The baseline resolved against the model's scenario view: by model item, the baseline's start,
@@ -80,7 +82,7 @@ struct ModelBaseline: Sendable {
                 items[ref] = BaselineItem(start: item.start.minutes, resource: resource,
                                           technical: (item.technical ?? []).compactMap { staffIndex[$0] },
                                           sales: (item.sales ?? []).compactMap { staffIndex[$0] },
-                                          guides: (item.guides ?? []).compactMap { staffIndex[$0] })
+                                          guides: (item.guides ?? []).compactMap { staffIndex[$0] }, diners: item.diners)
                 if baseline.frozen.contains(ItemKey(visit: visit.id, agendaIndex: agendaIndex)) { frozen.insert(ref) }
             }
         }
@@ -97,6 +99,10 @@ struct ModelBaseline: Sendable {
         guard shiftable.contains(v) else { return nil }
         return items.filter { $0.key.visit == v }.map(\.value.start).min().map { $0 >= 0 ? $0 / 1440 : ($0 - 1439) / 1440 }
     }
+
+    /// The diners of a frozen meal: as it was served when it started, whatever a headcount change
+    /// says since (as the checker holds it: frozen items keep their size). Nil for other items.
+    func keptDiners(_ ref: ItemRef) -> Int? { frozen.contains(ref) ? items[ref]?.diners : nil }
 
     /// Visits that must be scheduled: those already under way.
     var underway: Set<Int> { Set(frozen.map(\.visit)) }

@@ -16,6 +16,10 @@ struct MonolithicSolve: Sendable {
         var builder = ModelBuilder(scenario: view.scenario, generator: generator)
         builder.keepsNames = options.exportModelPath != nil && options.exportDay == nil
         let model = builder.build()
+        // A visit under way with no timing left (its items still to come fit nowhere) would be dropped.
+        if model.candidates.contains(where: { $0.timings.isEmpty && model.baseline.underway.contains($0.visitIndex) }) {
+            throw .underwayCannotGoOn
+        }
         if let path = options.exportModelPath, options.exportDay == nil { try export(model.milp, to: path) }
         let constructed = firstIncumbent(model)
         let kept = constructed.map { keptPinnedVariables(model, at: $0) } ?? []
@@ -44,12 +48,15 @@ struct MonolithicSolve: Sendable {
         switch result.status {
         case .optimal: status = .optimal
         case .feasible: status = .feasible
+        case .noSolutionFound where constructed == nil && !model.baseline.underway.isEmpty:
+            // The empty plan would drop the visits under way.
+            throw .underwayCannotGoOn
         case .noSolutionFound:
             // Nothing found in time: the heuristic's plan, else the empty plan (always valid from scratch).
             status = .feasible
             values = constructed?.values ?? []
         case .infeasible where !model.baseline.underway.isEmpty:
-            throw .solver("the visits under way cannot go on as planned after these events (their remaining items no longer fit)")
+            throw .underwayCannotGoOn
         case .infeasible, .unbounded, .error:
             throw .solver(result.message ?? "GLPK ended with status \(result.status)")
         }

@@ -133,10 +133,14 @@ public enum PlannerError: Error, Sendable, CustomStringConvertible {
     case solver(String)
     case export(String)
     case invalidPlan([String])
+    /// Replanning: no plan keeps every visit under way going (their items still to come no longer fit).
+    case underwayCannotGoOn
 
     public var description: String {
         switch self {
         case .solver(let message): "the solver failed: \(message)"
+        case .underwayCannotGoOn:
+            "the solver failed: the visits under way cannot go on as planned after these events (their remaining items no longer fit)"
         case .export(let message): "could not write the model: \(message)"
         case .invalidPlan(let violations):
             "internal error: the plan breaks the rules it must obey, so it is not printed:\n"

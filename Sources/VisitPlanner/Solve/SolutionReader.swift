@@ -39,7 +39,7 @@ struct SolutionReader: Sendable {
                     if let c = caterers[ref]?.first {
                         let caterer = scenario.caterers[c.resource]
                         let price = caterer.services[meal.service]?.pricePerHead ?? 0
-                        let diners = scenario.diners(visit)
+                        let diners = model.baseline.keptDiners(ref) ?? scenario.diners(visit)
                         item.caterer = caterer.id
                         item.pricePerHead = price
                         item.diners = diners

@@ -1,6 +1,7 @@
 /// Rule 1, agenda: all items, in order, gaps of at most `maxGapMinutes`, the right durations, the
 /// visit's start and end those of its first and last items and inside its window, one day, and
-/// nothing before `now` (frozen items excepted; cancelled items are left out).
+/// nothing before `now` (frozen items excepted; cancelled items are left out, and so are the items
+/// still to come of a visit under way that ends early after its frozen items).
 struct AgendaRuleCheck: PlanCheck {
     func violations(in c: CheckContext) -> [RuleViolation] { c.visits.flatMap { check($0, c) } }
 
@@ -8,7 +9,8 @@ struct AgendaRuleCheck: PlanCheck {
         var out: [RuleViolation] = []
         func add(_ item: Int?, _ message: String) { out.append(RuleViolation(rule: .agenda, visit: v.id, item: item, message: message)) }
         let planned = v.items.map(\.index)
-        for (index, item) in v.visit.agenda.enumerated() where !c.isCancelled(v.id, index) && !planned.contains(index) {
+        for (index, item) in v.visit.agenda.enumerated()
+        where !c.isCancelled(v.id, index) && !planned.contains(index) && !endedEarly(v, index, planned, c) {
             add(index, "\(v.id) misses agenda \(CheckFormat.item(index, item.kind))")
         }
         for index in Set(planned).sorted() where planned.filter({ $0 == index }).count > 1 {
@@ -37,6 +39,12 @@ struct AgendaRuleCheck: PlanCheck {
         }
         out += bounds(v, c)
         return out
+    }
+
+    /// Replanning: a visit under way that can no longer go on as planned ends early, after its
+    /// frozen items; what was still to come is left out (README: "a visit under way ends early").
+    private func endedEarly(_ v: CheckedVisit, _ index: Int, _ planned: [Int], _ c: CheckContext) -> Bool {
+        c.isUnderway(v.id) && !c.isFrozen(v.id, index) && planned.allSatisfy { $0 < index && c.isFrozen(v.id, $0) }
     }
 
     /// Start and end: those of the first and last items, inside the window, on one day.

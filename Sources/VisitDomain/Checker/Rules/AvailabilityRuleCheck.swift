@@ -9,6 +9,7 @@ struct AvailabilityRuleCheck: PlanCheck {
     /// Inside an availability window of the day, outside every unavailable period.
     private func presence(_ duty: CheckedDuty, _ c: CheckContext) -> [RuleViolation] {
         guard let person = c.scenario.staffMember(duty.person) else { return [] }   // reported by rules 4 to 6
+        guard !Self.keptAsItWas(duty, c) else { return [] }
         var out: [RuleViolation] = []
         let date = duty.interval.start.date
         let windows = c.scenario.availabilityWindows(of: person, on: date)
@@ -17,7 +18,7 @@ struct AvailabilityRuleCheck: PlanCheck {
             out.append(RuleViolation(rule: .availability, visit: duty.visit, item: duty.item, message:
                 "\(person.id) is \(duty.label) at \(duty.interval), outside their availability on \(date) (\(hours))"))
         }
-        for period in person.unavailable where period.overlaps(duty.interval) && !Self.reportedWhileRunning(period, duty, c) {
+        for period in person.unavailable where period.overlaps(duty.interval) {
             out.append(RuleViolation(rule: .availability, visit: duty.visit, item: duty.item, message:
                 "\(person.id) is \(duty.label) at \(duty.interval) but unavailable at \(period)"))
         }
@@ -49,7 +50,8 @@ struct AvailabilityRuleCheck: PlanCheck {
         let byDay = Dictionary(grouping: c.duties) { DayKey(person: $0.person, date: $0.interval.start.date) }
         for (key, duties) in byDay.sorted(by: { ($0.key.person, $0.key.date) < ($1.key.person, $1.key.date) }) {
             let minutes = duties.reduce(0) { $0 + $1.interval.minutes }
-            if let limit = p.maxDutyMinutesPerStaffPerDay, minutes > limit {
+            // What a replan keeps may already pass the limit (an item ran over): then nothing more that day.
+            if let limit = p.maxDutyMinutesPerStaffPerDay, minutes > max(limit, keptMinutes(duties, c)) {
                 out.append(RuleViolation(rule: .availability, message:
                     "\(key.person) has \(minutes) min of duty on \(key.date); at most \(limit)"))
             }
@@ -72,20 +74,36 @@ struct AvailabilityRuleCheck: PlanCheck {
             case .meal?: used = ("caterer", item.planned.caterer, item.planned.caterer.flatMap(c.scenario.caterer)?.unavailable)
             case nil: return []
             }
-            let running = c.isFrozen(v.id, item.index)
-            return (used.periods ?? []).filter { $0.overlaps(item.interval) && !(running && $0.start > item.interval.start) }.map { period in
+            // A frozen item keeps its room, route or caterer whatever was reported since it started.
+            guard !c.isFrozen(v.id, item.index) else { return [] }
+            return (used.periods ?? []).filter { $0.overlaps(item.interval) }.map { period in
                 RuleViolation(rule: .availability, visit: v.id, item: item.index, message:
                     "\(used.kind) \(used.id ?? "?") is used by \(v.id) at \(item.interval) but unavailable at \(period)")
             }
         }
     }
 
-    /// A closure that began while the item was already running: a replan keeps the frozen item as
-    /// it was (FORMAT.md "Change events"), so the period does not count against it. Only items the
-    /// replan context names as frozen are exempt, and only from periods that start after them.
-    static func reportedWhileRunning(_ period: TimeInterval, _ duty: CheckedDuty, _ c: CheckContext) -> Bool {
-        guard let item = duty.item, c.isFrozen(duty.visit, item) else { return false }
-        return period.start > duty.interval.start
+    /// A duty a replan keeps as it was (FORMAT.md "Change events": items that started before `now`
+    /// are frozen, kept exactly, still occupying their people): a place in a frozen item, and the
+    /// host of a visit under way, which goes on with its host. Whatever was reported since it
+    /// started (the guide falling ill mid-tour, even "out since this morning"), or the running item
+    /// running over past their hours, does not count against it, as the model does not; the valid
+    /// plan it replaces had it inside their hours and closures. Only with a replan context that
+    /// names the frozen items.
+    static func keptAsItWas(_ duty: CheckedDuty, _ c: CheckContext) -> Bool {
+        if let item = duty.item { return c.isFrozen(duty.visit, item) }
+        return c.isUnderway(duty.visit)
+    }
+
+    /// Minutes of duties a replan keeps as they are: places in frozen items, and hosting a visit
+    /// under way (from its host's early minutes) up to the end of its last frozen item.
+    private func keptMinutes(_ duties: [CheckedDuty], _ c: CheckContext) -> Int {
+        duties.reduce(0) { total, duty in
+            if let item = duty.item { return total + (c.isFrozen(duty.visit, item) ? duty.interval.minutes : 0) }
+            guard c.isUnderway(duty.visit), let visit = c.visits.first(where: { $0.id == duty.visit }) else { return total }
+            let frozenEnd = visit.items.filter { c.isFrozen(visit.id, $0.index) }.map(\.end).max() ?? duty.interval.start
+            return total + max(0, frozenEnd.minutes - duty.interval.start.minutes)
+        }
     }
 
     private struct DayKey: Hashable {

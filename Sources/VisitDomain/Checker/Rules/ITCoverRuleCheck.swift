@@ -1,9 +1,11 @@
 /// Rule 9, IT cover: while a meeting that needs equipment runs, at every slot some staff member
 /// with role `it` in the room's building is available and on no duty (one may cover many meetings).
+/// Frozen meetings (replanning) are kept as they started and not held to it.
 struct ITCoverRuleCheck: PlanCheck {
     func violations(in c: CheckContext) -> [RuleViolation] {
         c.items.flatMap { v, item -> [RuleViolation] in
-            guard let meeting = item.meeting, !meeting.equipment.isEmpty,
+            // A frozen meeting goes on as it started, whoever of IT was reported out since.
+            guard let meeting = item.meeting, !meeting.equipment.isEmpty, !c.isFrozen(v.id, item.index),
                   let room = item.planned.room.flatMap(c.scenario.room) else { return [] }
             let candidates = c.scenario.staff.filter { $0.has(.it) && (room.building == nil || $0.building == room.building) }
             return uncovered(item.interval, by: candidates, c).map { gap in

@@ -1,10 +1,12 @@
 /// Rule 2, working time: meetings and tours inside working hours on working, non-holiday days of
 /// the horizon, tours also inside the route's open hours; meals inside the caterer's hours for the
-/// service on a day of the horizon.
+/// service on a day of the horizon. Frozen items (replanning) are kept as they started.
 struct WorkingTimeRuleCheck: PlanCheck {
     func violations(in c: CheckContext) -> [RuleViolation] {
         c.items.compactMap { v, item in
-            guard let problem = problem(item, c) else { return nil }
+            // A frozen item ran inside the hours when it started; one an `extendItem` lengthens
+            // while it runs may run over them.
+            guard !c.isFrozen(v.id, item.index), let problem = problem(item, c) else { return nil }
             return RuleViolation(rule: .workingTime, visit: v.id, item: item.index,
                                  message: "\(item.label) of \(v.id) at \(item.interval) \(problem)")
         }

@@ -35,6 +35,11 @@ struct CheckContext: Sendable {
         replan?.frozen.contains(ItemKey(visit: visit, agendaIndex: index)) == true
     }
 
+    /// Whether the visit is under way (an item of it is frozen): it goes on with its host.
+    func isUnderway(_ visit: String) -> Bool {
+        replan?.frozen.contains { $0.visit == visit } == true
+    }
+
     /// Whether an event cancelled the item.
     func isCancelled(_ visit: String, _ index: Int) -> Bool {
         replan?.cancelledItems.contains(ItemKey(visit: visit, agendaIndex: index)) == true

@@ -30,7 +30,8 @@ struct AvailabilityRule: Sendable {
         for (c, uses) in grouped(pm.caterers, by: \.resource) {
             guard let capacity = scenario.caterers[c].capacity else { continue }
             let usages = uses.map {
-                Usage(start: $0.timing.start, end: $0.timing.end, amount: Double(scenario.diners(scenario.visits[$0.item.visit])),
+                Usage(start: $0.timing.start, end: $0.timing.end,
+                      amount: Double(pm.baseline.keptDiners($0.item) ?? scenario.diners(scenario.visits[$0.item.visit])),
                       variable: $0.variable)
             }
             rows.add(usages, capacity: Double(capacity), name: "availability.caterer[\(scenario.caterers[c].id)]", to: &pm.milp)
@@ -47,7 +48,9 @@ struct AvailabilityRule: Sendable {
                    dayDuties.reduce(0, { $0 + $1.minutes }) > limit {
                     var minutes = LinearExpression()
                     for d in dayDuties { minutes.add(d.variable, coefficient: Double(d.minutes)) }
-                    pm.milp.addConstraint(minutes, .lessOrEqual, Double(limit), name: "availability.dutyMinutes[\(person.id),\(date)]")
+                    // What a replan keeps may already pass the limit (an item ran over): then nothing more that day.
+                    let bound = max(limit, keptMinutes(dayDuties, pm))
+                    pm.milp.addConstraint(minutes, .lessOrEqual, Double(bound), name: "availability.dutyMinutes[\(person.id),\(date)]")
                 }
                 let hosting = dayDuties.filter { $0.role == .host }
                 if let limit = scenario.policies.maxVisitsPerHostPerDay, Set(hosting.map(\.visit)).count > limit {
@@ -56,6 +59,24 @@ struct AvailabilityRule: Sendable {
                 }
             }
         }
+    }
+
+    /// Minutes of a person's duties that a replan keeps as they are (as the checker counts them):
+    /// places in frozen items, and hosting a visit under way up to the end of its last frozen item.
+    private func keptMinutes(_ duties: [DutyChoice], _ pm: PlanningModel) -> Int {
+        var items: Set<ItemRef> = [], hosted: Set<Int> = []
+        var total = 0
+        for d in duties {
+            if let i = d.item {
+                let ref = ItemRef(visit: d.visit, item: i)
+                if pm.baseline.frozen.contains(ref), items.insert(ref).inserted { total += d.minutes }
+            } else if pm.baseline.underway.contains(d.visit), hosted.insert(d.visit).inserted {
+                let frozenEnd = pm.baseline.frozen.filter { $0.visit == d.visit }
+                    .compactMap { pm.itemRuns[$0]?.keys.map(\.end).max() }.max() ?? d.start
+                total += max(0, frozenEnd - d.start)
+            }
+        }
+        return total
     }
 }
 

@@ -25,7 +25,7 @@ struct MealRule: Sendable {
                         let y = pm.milp.addBinary("caterer[\(tag),\(caterer.id)]")
                         catererSum.add(y)
                         pm.caterers.append(ResourceChoice(item: ref, timing: timing, resource: c, variable: y))
-                        let cost = mealCost(visit, meal, caterer)
+                        let cost = mealCost(visit, meal, caterer, diners: pm.baseline.keptDiners(ref))
                         weeklyCost.add(y, coefficient: cost)
                         pm.objective.add(y, coefficient: scenario.objective.cateringCost * cost)
                     }
@@ -44,7 +44,8 @@ struct MealRule: Sendable {
         }
     }
 
-    func mealCost(_ visit: Visit, _ meal: Meal, _ caterer: Caterer) -> Double {
-        (caterer.services[meal.service]?.pricePerHead ?? 0) * Double(scenario.diners(visit))
+    /// Price per head × diners: headcount + 1, or a frozen meal's kept `diners`.
+    func mealCost(_ visit: Visit, _ meal: Meal, _ caterer: Caterer, diners: Int? = nil) -> Double {
+        (caterer.services[meal.service]?.pricePerHead ?? 0) * Double(diners ?? scenario.diners(visit))
     }
 }
