@@ -66,7 +66,7 @@ let package = Package(
         // Replanning against a from-scratch solve of the same changed scenario.
         .executableTarget(
             name: "ReplanBench",
-            dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain",
+            dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain", "ScenarioGenerator",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "benchmarks/ReplanBench"
         ),

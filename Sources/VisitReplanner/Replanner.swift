@@ -59,8 +59,17 @@ public struct Replanner: Sendable {
         // though it would fit on its own. Each solve is bounded by what is left of the time limit.
         while let area = neighbourhood {
             let remaining = options.timeLimit.map { max(0.05, $0 - (ContinuousClock.now - clock) / .seconds(1)) }
-            let outcome = try solve(applied.scenario, area.baseline(from: full, scenario: applied.scenario, plan: current),
+            let outcome: PlanningOutcome
+            do {
+                outcome = try solve(applied.scenario, area.baseline(from: full, scenario: applied.scenario, plan: current),
                                     options, timeLimit: remaining)
+            } catch let error where error.underwayCannotGoOn && area.free != nil {
+                // A visit under way cannot go on around the pinned rest: the visits of its days may move.
+                phases.append(ReplanPhase(name: area.name + " (a visit under way cannot go on)", seconds: 0, score: 0,
+                                          freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
+                if case .days = area.stage { neighbourhood = .wholeWeek } else { neighbourhood = ladder.days(around: area.free ?? []) }
+                continue
+            }
             phases.append(ReplanPhase(name: area.name, seconds: outcome.plan.solveSeconds, score: outcome.plan.score,
                                       freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
             if best.map({ outcome.plan.score > $0.plan.score }) ?? true { best = outcome }

@@ -36,10 +36,10 @@ struct CheckCommand: ParsableCommand {
                 (scenario, context) = try Replanner(scenario: scenario, current: current, eventsFile: events).checkingContext(for: changes)
             } catch let error as ScenarioError {
                 printError(String(describing: error))
-                throw ExitCode(ExitCodes.badInput)
+                throw ExitStatus.badInput
             } catch {
                 printError("visitplan: \(error)")
-                throw ExitCode(ExitCodes.badInput)
+                throw ExitStatus.badInput
             }
         }
         let report = PlanChecker(scenario: scenario, replan: context).check(plan)
@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             print("\(self.plan): \(report.violations.count) problem(s):")
             for violation in report.violations { print("  - \(violation)") }
-            throw ExitCode(ExitCodes.ruleViolation)
+            throw ExitStatus.planBreaksRules
         }
     }
 }
@@ -59,20 +59,20 @@ func loadPlan(_ path: String) throws -> Plan {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard data.count <= InputLimits.documentBytes else {
             printError("\(path): \(data.count) bytes; visitplan reads plans of at most \(InputLimits.documentBytes / 1024 / 1024) MiB")
-            throw ExitCode(ExitCodes.badInput)
+            throw ExitStatus.badInput
         }
         let plan = try JSONDecoder().decode(Plan.self, from: data)
         try PlanValidation.validate(plan, file: path)
         return plan
     } catch let error as ScenarioError {
         printError(error.description)
-        throw ExitCode(ExitCodes.badInput)
+        throw ExitStatus.badInput
     } catch let error as DecodingError {
         printError("\(path): \(describe(error))")
-        throw ExitCode(ExitCodes.badInput)
+        throw ExitStatus.badInput
     } catch {
         printError("\(path): cannot read the plan: \(error.localizedDescription)")
-        throw ExitCode(ExitCodes.badInput)
+        throw ExitStatus.badInput
     }
 }
 

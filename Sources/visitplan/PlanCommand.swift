@@ -12,11 +12,8 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "Scenario file (.yaml, .yml or .json).")
     var scenario: String
 
-    @Option(name: .long, help: "Stop after this many seconds and return the best plan found.")
-    var timeLimit: Double = 60
-
-    @Option(name: .long, help: "Stop when the relative gap between score and bound is below this.")
-    var gap: Double = 1e-4
+    @OptionGroup(title: "Solver limits")
+    var limits: SolveLimits
 
     @Option(name: .long, help: "Output format: text (a weekly calendar) or json (FORMAT.md plan).")
     var format: OutputFormat = .text
@@ -37,8 +34,6 @@ struct PlanCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be between 0 and 1 (e.g. 0.01 for 1 %)") }
         if let exportModel, !["lp", "mps"].contains((exportModel as NSString).pathExtension.lowercased()) {
             throw ValidationError("--export-model needs a file ending in .lp or .mps")
         }
@@ -51,7 +46,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let scenario = try loadScenario(self.scenario)
         let quiet = self.quiet
-        var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel, strategy: strategy)
+        var options = PlannerOptions(timeLimit: limits.seconds(default: 60), relativeGap: limits.gap, exportModelPath: exportModel, strategy: strategy)
         options.exportDay = exportDay.flatMap { LocalDate(iso: $0) }
         if !quiet {
             options.progress = { p in
@@ -65,7 +60,7 @@ struct PlanCommand: ParsableCommand {
             outcome = try Planner(scenario: scenario).plan(options: options)
         } catch {
             printError("visitplan: \(error)")
-            throw ExitCode(ExitCodes.ruleViolation)
+            throw ExitStatus.noPlan
         }
         switch format {
         case .json: try emit(encodeJSON(outcome.plan), to: output)

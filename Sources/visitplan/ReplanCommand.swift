@@ -20,8 +20,8 @@ struct ReplanCommand: ParsableCommand {
     @Option(name: .long, help: "Change events (YAML or JSON list, FORMAT.md \"Change events\").")
     var events: String
 
-    @Option(name: .long, help: "Seconds per solve; the best plan found by then is returned.")
-    var timeLimit: Double = 20
+    @OptionGroup(title: "Solver limits")
+    var limits: SolveLimits
 
     @Option(name: .long, help: "Output: text (a summary a host reads on a phone) or json (the new plan with changes and notify).")
     var format: OutputFormat = .text
@@ -29,14 +29,13 @@ struct ReplanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the new plan JSON here (the summary still goes to standard output with --format text).")
     var output: String?
 
-    @Flag(name: .long, help: "Re-optimise the whole week at once instead of the events' days first.")
+    @Flag(name: .long, help: "Re-optimise the whole week at once instead of the visits the events affect first.")
     var wholeWeek = false
 
     @Option(name: .long, help: "Write the scenario after the events (the one this replan planned) here, as YAML (.yaml, .yml) or JSON (.json): the next replan starts from it.")
     var scenarioOut: String?
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let scenarioOut, DocumentFormat(extensionOf: scenarioOut) == nil {
             throw ValidationError("--scenario-out \(scenarioOut): expected a file ending in .yaml, .yml or .json")
         }
@@ -50,15 +49,15 @@ struct ReplanCommand: ParsableCommand {
             events = try EventsLoader.load(path: self.events, scenario: scenario)
         } catch {
             printError(String(describing: error))
-            throw ExitCode(ExitCodes.badInput)
+            throw ExitStatus.badInput
         }
         let outcome: ReplanOutcome
         do {
             outcome = try Replanner(scenario: scenario, current: current, eventsFile: self.events)
-                .replan(events, options: ReplanOptions(timeLimit: timeLimit, neighbourhoodFirst: !wholeWeek))
+                .replan(events, options: ReplanOptions(timeLimit: limits.seconds(default: 20), relativeGap: limits.gap, neighbourhoodFirst: !wholeWeek))
         } catch {
             printError("visitplan: \(error)")
-            throw ExitCode(error.issues.isEmpty ? ExitCodes.ruleViolation : ExitCodes.badInput)
+            throw error.issues.isEmpty ? ExitStatus.noPlan : ExitStatus.badInput
         }
         switch format {
         case .json: try emit(encodeJSON(outcome.plan), to: output)
@@ -76,7 +75,7 @@ struct ReplanCommand: ParsableCommand {
             try emit(try ScenarioDocument.text(scenario, format: format), to: path)
         } catch let error as ScenarioDocumentError {
             printError("visitplan: \(error)")
-            throw ExitCode(ExitCodes.ruleViolation)
+            throw ExitStatus.noPlan
         }
     }
 }

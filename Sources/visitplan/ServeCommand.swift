@@ -3,7 +3,7 @@ import Foundation
 import VisitServer
 
 /// `visitplan serve`: the shared calendar: HTTP API, web page and iCalendar feeds over one store.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the visit calendar server: JSON API, web page and calendar feeds over an SQLite store.",
@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
     }
 
-    func run() throws {
+    func run() async throws {
         let seed: SeedScenario = noDemo ? .none : .demoWeek
         let registry: TokenRegistry
         var signInURL: String?
@@ -56,34 +56,18 @@ struct ServeCommand: ParsableCommand {
             }
         } catch {
             printError("visitplan serve: \(error)")
-            throw ExitCode(ExitCodes.badInput)
+            throw ExitStatus.badInput
         }
         let configuration = ServerConfiguration(host: host, port: port, databasePath: db, tokens: registry, seed: seed,
                                                 publicDirectory: self.public)
         printError("database: \(db)")
         if let signInURL { printError("sign in as coordinator: \(signInURL)") }
-        let failure = ServeFailure()
-        let finished = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                try await runServer(configuration)
-            } catch {
-                failure.set(error)
-            }
-            finished.signal()
-        }
-        finished.wait()
-        if let error = failure.get() {
+        do {
+            try await runServer(configuration)
+        } catch {
             printError("visitplan serve: \(error)")
-            throw ExitCode(ExitCodes.ruleViolation)
+            throw ExitStatus.serverStopped
         }
     }
 }
 
-/// The error that ended the server, handed from its task to the command's thread.
-private final class ServeFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: (any Error)?
-    func set(_ error: any Error) { lock.withLock { self.error = error } }
-    func get() -> (any Error)? { lock.withLock { error } }
-}

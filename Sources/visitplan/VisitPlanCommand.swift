@@ -5,7 +5,7 @@ import VisitPlanner
 
 /// `visitplan`: plans client visits, checks plans, and later replans and compares what-if variants.
 @main
-struct VisitPlanCommand: ParsableCommand {
+struct VisitPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visitplan",
         abstract: "Plan how the company receives its client visits (rooms, tours, guides, staff, hosts, catering).",
@@ -19,10 +19,15 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Exit codes: 0 success, 1 a plan that breaks the rules (check) or a failed solve, 2 bad input.
-enum ExitCodes {
-    static let ruleViolation: Int32 = 1
-    static let badInput: Int32 = 2
+/// How a command ended, by what happened (README "Exit codes"): 0 success; 1 a plan that breaks
+/// the rules (`check`), no plan (a solve or replan that failed, a what-if variant that could not
+/// be planned) or a server that stopped on an error; 2 bad input (a file or its content);
+/// 64 a wrong option value (ArgumentParser's validation).
+enum ExitStatus {
+    static let planBreaksRules = ExitCode(1)
+    static let noPlan = ExitCode(1)
+    static let serverStopped = ExitCode(1)
+    static let badInput = ExitCode(2)
 }
 
 /// Prints a message on standard error.
@@ -36,7 +41,7 @@ func loadScenario(_ path: String) throws -> Scenario {
         return try ScenarioLoader.load(path: path)
     } catch {
         printError(String(describing: error))
-        throw ExitCode(ExitCodes.badInput)
+        throw ExitStatus.badInput
     }
 }
 
@@ -47,7 +52,7 @@ func emit(_ text: String, to path: String?) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     } catch {
         printError("cannot write \(path): \(error.localizedDescription)")
-        throw ExitCode(ExitCodes.badInput)
+        throw ExitStatus.badInput
     }
 }
 

@@ -25,11 +25,8 @@ struct WhatIfCommand: ParsableCommand {
     @Argument(help: "What-if file (.yaml, .yml or .json).")
     var file: String
 
-    @Option(name: .long, help: "Stop each plan after this many seconds and use the best plan found.")
-    var timeLimit: Double = 60
-
-    @Option(name: .long, help: "Stop each plan when the relative gap between score and bound is below this.")
-    var gap: Double = 1e-4
+    @OptionGroup(title: "Solver limits (for each plan)")
+    var limits: SolveLimits
 
     @Option(name: .long, help: "Plans solved at the same time (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -47,8 +44,6 @@ struct WhatIfCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be between 0 and 1 (e.g. 0.01 for 1 %)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -58,13 +53,13 @@ struct WhatIfCommand: ParsableCommand {
             study = try WhatIfStudy.load(path: file)
         } catch {
             printError(String(describing: error))
-            throw ExitCode(ExitCodes.badInput)
+            throw ExitStatus.badInput
         }
         let quiet = self.quiet
         if !quiet {
             printError("planning the base and \(study.variants.count) variant\(study.variants.count == 1 ? "" : "s"), \(jobs) at a time")
         }
-        var options = WhatIfOptions(timeLimit: timeLimit, relativeGap: gap, jobs: jobs)
+        var options = WhatIfOptions(timeLimit: limits.seconds(default: 60), relativeGap: limits.gap, jobs: jobs)
         if !quiet { options.progress = Self.report }
         let result = study.run(options: options)
         if !quiet { printError(String(format: "all %d plans in %.2f s wall time", result.runs.count, result.comparison.wallSeconds)) }
@@ -74,7 +69,7 @@ struct WhatIfCommand: ParsableCommand {
         case .json: try emit(encodeJSON(result.comparison), to: output)
         case .html: try emit(ComparisonHTML(result.comparison).render(), to: output)
         }
-        if result.comparison.hasFailures { throw ExitCode(ExitCodes.ruleViolation) }
+        if result.comparison.hasFailures { throw ExitStatus.noPlan }
     }
 
     /// One line on standard error per finished run.
@@ -88,7 +83,7 @@ struct WhatIfCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             printError("cannot create \(folder): \(error.localizedDescription)")
-            throw ExitCode(ExitCodes.badInput)
+            throw ExitStatus.badInput
         }
         for run in result.runs {
             let stem = (folder as NSString).appendingPathComponent(run.fileStem)

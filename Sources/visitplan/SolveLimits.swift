@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// `--time-limit` and `--gap`, shared by `plan`, `replan` and `whatif` (each with its own default
+/// time limit), validated in one place.
+struct SolveLimits: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds and use the best plan found (plan and whatif: 60 per plan; replan: 20 for the whole replan).",
+                                            valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Stop when the relative gap between score and bound is below this (default 0.0001).", valueName: "fraction"))
+    var gap: Double = 1e-4
+
+    func validate() throws {
+        if let timeLimit {
+            guard timeLimit > 0, timeLimit.isFinite, timeLimit <= 86_400 else {
+                throw ValidationError("--time-limit must be a positive number of seconds, at most 86400 (a day)")
+            }
+        }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be between 0 and 1 (e.g. 0.01 for 1 %)") }
+    }
+
+    /// The time limit given, else the command's default.
+    func seconds(default fallback: Double) -> Double { timeLimit ?? fallback }
+}
