@@ -145,14 +145,17 @@ struct GLPKRun {
         let mipStatus = glp_mip_status(p)
         let hasSolution = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
         let status: SolveStatus
+        var termination: TerminationStatus?
         var message: String?
         switch code {
         case 0 where mipStatus == GLP_OPT, GLP_EMIPGAP where hasSolution:
             status = .optimal
+            termination = code == GLP_EMIPGAP ? .gapReached : .optimal
         case 0 where mipStatus == GLP_NOFEAS:
             status = .infeasible
         case GLP_ETMLIM, GLP_ESTOP:
             status = hasSolution ? .feasible : .noSolutionFound
+            termination = code == GLP_ETMLIM ? .timeLimit : .stoppedByCaller
             message = code == GLP_ETMLIM ? "the time limit was reached" : "the search was stopped"
         case GLP_ENOPFS:
             status = .infeasible
@@ -161,6 +164,7 @@ struct GLPKRun {
             return infeasibleOrUnbounded(p)
         case GLP_EFAIL where hasSolution:
             status = .feasible
+            termination = .failed
             message = "glp_intopt failed after finding a solution: \(GLPKCodes.describe(code))"
         default:
             return withIncumbentFallback(
@@ -168,11 +172,12 @@ struct GLPKRun {
                 bound: nil)
         }
         guard hasSolution else {
-            return withIncumbentFallback(SolveResult(status: status, message: message), bound: status == .noSolutionFound ? context.bestBound : nil)
+            return withIncumbentFallback(SolveResult(status: status, termination: termination, message: message),
+                                         bound: status == .noSolutionFound ? context.bestBound : nil)
         }
         let objective = glp_mip_obj_val(p)
         let values = columnValues { glp_mip_col_val(p, $0) }
-        let result = SolveResult(status: status, objective: objective, values: values, message: message)
+        let result = SolveResult(status: status, termination: termination, objective: objective, values: values, message: message)
         return withIncumbentFallback(result, bound: status == .optimal ? objective : context.bestBound)
     }
 

@@ -15,9 +15,66 @@ public enum SolveStatus: Sendable, Equatable {
     case error
 }
 
-/// The outcome of `GLPKSolver.solve`.
+/// Why a solve stopped, apart from whether it has a solution to use (as MathOptInterface's
+/// termination status is apart from its primal status).
+public enum TerminationStatus: String, Sendable, Equatable, CaseIterable {
+    /// The best solution is proven optimal.
+    case optimal
+    /// Stopped once the relative gap between the best solution and the bound fell below the one asked for.
+    case gapReached
+    /// Stopped at the time limit.
+    case timeLimit
+    /// Stopped by the caller (the branch-and-cut callback).
+    case stoppedByCaller
+    /// The search had nothing left to try before any limit (a decomposed plan's search).
+    case searchExhausted
+    /// The model has no solution.
+    case infeasible
+    /// The objective is unbounded.
+    case unbounded
+    /// The model or options were invalid, or GLPK failed.
+    case failed
+
+    /// In words, for the CLI and the API ("stopped at the time limit").
+    public var explanation: String {
+        switch self {
+        case .optimal: "proven optimal"
+        case .gapReached: "stopped at the requested gap"
+        case .timeLimit: "stopped at the time limit"
+        case .stoppedByCaller: "stopped on request"
+        case .searchExhausted: "stopped when the search had nothing left to try"
+        case .infeasible: "no solution exists"
+        case .unbounded: "the objective is unbounded"
+        case .failed: "the solver failed"
+        }
+    }
+
+    /// What `status` alone implies, where the solver said no more.
+    init(impliedBy status: SolveStatus) {
+        switch status {
+        case .optimal: self = .optimal
+        case .feasible, .noSolutionFound: self = .timeLimit
+        case .infeasible: self = .infeasible
+        case .unbounded: self = .unbounded
+        case .error: self = .failed
+        }
+    }
+}
+
+/// Whether a solve has a solution to use.
+public enum PrimalStatus: String, Sendable, Equatable {
+    case feasiblePoint
+    case noSolution
+}
+
+/// The outcome of `GLPKSolver.solve`: `termination` says why it stopped, `primal` whether
+/// `values` holds a solution; `status` combines both as the planner reports them.
 public struct SolveResult: Sendable {
     public var status: SolveStatus
+    /// Why the solve stopped.
+    public var termination: TerminationStatus
+    /// Whether `values` holds a solution.
+    public var primal: PrimalStatus { hasSolution ? .feasiblePoint : .noSolution }
     /// The objective of the best solution, constant included; nil without a solution.
     public var objective: Double?
     /// The best proven bound on the objective (an upper bound when maximising, a lower bound
@@ -32,6 +89,7 @@ public struct SolveResult: Sendable {
 
     public init(
         status: SolveStatus,
+        termination: TerminationStatus? = nil,
         objective: Double? = nil,
         bound: Double? = nil,
         values: [Double] = [],
@@ -39,6 +97,7 @@ public struct SolveResult: Sendable {
         message: String? = nil
     ) {
         self.status = status
+        self.termination = termination ?? TerminationStatus(impliedBy: status)
         self.objective = objective
         self.bound = bound
         self.values = values

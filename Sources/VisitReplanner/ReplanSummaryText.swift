@@ -13,7 +13,7 @@ public struct ReplanSummaryText: Sendable {
         let changes = plan.changes ?? []
         let disruption = changes.filter { $0.forcedByEvent != true }
         var out: [String] = []
-        out.append("Replanned at \(outcome.scenario.now): \(plan.status.rawValue), score \(fmt(plan.score)) (was \(fmt(previous.score))), \(fmt(plan.solveSeconds)) s")
+        out.append("Replanned at \(outcome.scenario.now): \(plan.status.rawValue) (\(outcome.termination.explanation)), score \(fmt(plan.score)) (was \(fmt(previous.score))), \(fmt(plan.solveSeconds)) s")
         out.append("\(changes.count) change(s), \(disruption.count) beyond what the events themselves demand")
         out.append("Solved: " + outcome.phases.map { "\($0.name) \(fmt($0.seconds)) s (\($0.freeVisits) visits free)" }.joined(separator: ", then "))
         for note in outcome.applied.ignored { out.append("  note: \(note)") }

@@ -1,5 +1,6 @@
 import Foundation
 import VisitDomain
+import MILP
 import VisitPlanner
 
 /// Re-plans the week when a client changes plans: applies the change events to the scenario,
@@ -36,7 +37,7 @@ public struct Replanner: Sendable {
         plan.notify = report.notifications
         plan.solveSeconds = ((ContinuousClock.now - clock) / .seconds(1)).rounded(toPlaces: 3)
         return ReplanOutcome(plan: plan, scenario: applied.scenario, applied: applied, phases: solved.phases,
-                             context: solved.baseline.checkContext)
+                             context: solved.baseline.checkContext, termination: solved.outcome.termination)
     }
 
     /// A replan's solves and the baseline they kept to.
@@ -189,6 +190,8 @@ public struct ReplanOutcome: Sendable {
     public var phases: [ReplanPhase]
     /// What the checker needs to re-verify `plan` against the plan it replaced.
     public var context: ReplanContext
+    /// Why the solve that gave `plan` stopped (its neighbourhood's optimum proven, or a limit).
+    public var termination: TerminationStatus
 }
 
 /// One solve of a replan.

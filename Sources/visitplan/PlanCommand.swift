@@ -62,6 +62,7 @@ struct PlanCommand: ParsableCommand {
             printError("visitplan: \(error)")
             throw ExitStatus.noPlan
         }
+        if !quiet { printError("visitplan: plan \(outcome.plan.status.rawValue), \(outcome.termination.explanation)") }
         switch format {
         case .json: try emit(encodeJSON(outcome.plan), to: output)
         case .text: try emit(WeeklyCalendarText(scenario: scenario, plan: outcome.plan).render(), to: output)

@@ -67,7 +67,7 @@ struct DayPairTests {
         let generator = CandidateGenerator(scenario: view.scenario)
         let candidates = WeekCandidates(view: view, generator: generator, threads: 1)
         let plan = try PlanAssembly(view: view, generator: generator, baseline: nil).outcome(
-            SolvedWeek(scheduled: days.read(moved, view: view), status: .feasible, bound: nil, modelObjective: days.objective(moved),
+            SolvedWeek(scheduled: days.read(moved, view: view), status: .feasible, termination: .timeLimit, bound: nil, modelObjective: days.objective(moved),
                        candidates: candidates.candidates, statistics: ModelStatistics(visits: 0, timings: 0, variables: 0, rows: 0)),
             seconds: 0)
         #expect(PlanChecker(scenario: scenario).check(plan.plan).isValid)

@@ -26,7 +26,7 @@ struct HeuristicTests {
         #expect(Set(scheduled.keys) == constructed.placed)
         let objective = model.milp.objectiveValue(constructed.values)
         let outcome = try PlanAssembly(view: view, generator: generator, baseline: nil).outcome(
-            SolvedWeek(scheduled: scheduled, status: .feasible, bound: nil, modelObjective: objective, candidates: model.candidates,
+            SolvedWeek(scheduled: scheduled, status: .feasible, termination: .timeLimit, bound: nil, modelObjective: objective, candidates: model.candidates,
                        statistics: ModelStatistics(visits: 0, timings: 0, variables: 0, rows: 0)),
             seconds: 0)
         #expect(PlanChecker(scenario: scenario).check(outcome.plan).isValid)
@@ -55,7 +55,7 @@ struct HeuristicTests {
         let scheduled = days.read(values, view: view)
         #expect(scheduled.count == onDays.count)
         let outcome = try PlanAssembly(view: view, generator: generator, baseline: nil).outcome(
-            SolvedWeek(scheduled: scheduled, status: .feasible, bound: nil, modelObjective: days.objective(values),
+            SolvedWeek(scheduled: scheduled, status: .feasible, termination: .timeLimit, bound: nil, modelObjective: days.objective(values),
                        candidates: candidates.candidates, statistics: ModelStatistics(visits: 0, timings: 0, variables: 0, rows: 0)),
             seconds: 0)
         #expect(PlanChecker(scenario: scenario).check(outcome.plan).isValid)

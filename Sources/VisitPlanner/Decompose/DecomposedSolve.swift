@@ -59,8 +59,10 @@ struct DecomposedSolve: Sendable {
             if !pricing, !searching, priceable, search.restartPricing() { pricing = true }
         }
         trace("decomposed: objective \(search.objective) bound \(search.bound) at \(reporter.elapsed)")
+        let termination: TerminationStatus = search.isProven ? (search.gap <= 0 ? .optimal : .gapReached)
+            : search.timeIsUp ? .timeLimit : .searchExhausted
         return SolvedWeek(scheduled: days.read(search.incumbent, view: view), status: search.isProven ? .optimal : .feasible,
-                          bound: search.bound, modelObjective: search.objective, candidates: week.candidates,
+                          termination: termination, bound: search.bound, modelObjective: search.objective, candidates: week.candidates,
                           statistics: ModelStatistics(visits: scenario.visits.count, timings: parts.reduce(0) { $0 + $1.timings.count },
                                                       variables: parts.reduce(0) { $0 + $1.milp.variableCount },
                                                       rows: parts.reduce(0) { $0 + $1.milp.constraintCount }))

@@ -49,7 +49,7 @@ struct WeekSearch: Sendable {
 
     /// Seconds left before the deadline (nil: no limit).
     private var remaining: Double? { deadline.map { ($0 - ContinuousClock.now).seconds } }
-    private var timeIsUp: Bool { remaining.map { $0 <= 0.01 } ?? false }
+    var timeIsUp: Bool { remaining.map { $0 <= 0.01 } ?? false }
 
     // MARK: Start
 

@@ -62,7 +62,7 @@ struct MonolithicSolve: Sendable {
         }
         let zero = [Double](repeating: 0, count: model.milp.variableCount)
         return SolvedWeek(scheduled: SolutionReader(view: view, model: model).visits(from: values), status: status,
-                          bound: result.bound ?? fallbackBound(model), modelObjective: model.milp.objectiveValue(values.isEmpty ? zero : values),
+                          termination: result.termination, bound: result.bound ?? fallbackBound(model), modelObjective: model.milp.objectiveValue(values.isEmpty ? zero : values),
                           candidates: model.candidates,
                           statistics: ModelStatistics(visits: view.scenario.visits.count, timings: model.timings.count,
                                                       variables: model.milp.variableCount, rows: model.milp.constraintCount))

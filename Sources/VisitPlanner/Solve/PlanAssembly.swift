@@ -30,6 +30,6 @@ struct PlanAssembly: Sendable {
         plan.solveSeconds = seconds.rounded(toPlaces: 3)
         let report = checker.check(plan)
         guard report.isValid else { throw .invalidPlan(report.violations.map(\.description)) }
-        return PlanningOutcome(plan: plan, modelObjective: solved.modelObjective, statistics: solved.statistics)
+        return PlanningOutcome(plan: plan, termination: solved.termination, modelObjective: solved.modelObjective, statistics: solved.statistics)
     }
 }

@@ -115,6 +115,8 @@ public struct PlannerProgress: Sendable {
 /// The checked plan and facts about the model that produced it.
 public struct PlanningOutcome: Sendable {
     public var plan: Plan
+    /// Why the solve stopped (the plan's `status` says only whether it is proven optimal).
+    public var termination: TerminationStatus
     /// The solver's objective value; equals `plan.score` (the checker's) when model and checker agree.
     public var modelObjective: Double
     public var statistics: ModelStatistics

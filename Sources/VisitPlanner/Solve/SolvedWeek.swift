@@ -1,3 +1,4 @@
+import MILP
 import VisitDomain
 
 /// What a strategy hands back to the planner: the visits it schedules and how sure it is.
@@ -6,6 +7,8 @@ struct SolvedWeek: Sendable {
     var scheduled: [Int: PlannedVisit]
     /// `optimal` only when the whole week's optimum is proven (within the relative gap).
     var status: PlanStatus
+    /// Why the solve stopped.
+    var termination: TerminationStatus
     /// A proven upper bound on the whole week's model objective; nil when none is known.
     var bound: Double?
     /// The model objective of the solution.

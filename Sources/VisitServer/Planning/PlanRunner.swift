@@ -54,7 +54,8 @@ final class PlanRunner: Sendable {
                                      progress: { report in box.update { $0[id] = report } })
         do {
             let outcome = try await threads.run { try Planner(scenario: scenario).plan(options: options) }
-            let finished = try await store.finishRun(id: id, plan: outcome.plan)
+            let finished = try await store.finishRun(id: id, plan: outcome.plan,
+                                                     note: "\(outcome.plan.status.rawValue): \(outcome.termination.explanation)")
             logger.info("plan run \(id) of \(scenario.name): \(finished.state), plan version \(finished.planVersion.map(String.init) ?? "-")")
         } catch {
             logger.error("plan run \(id) of \(scenario.name) failed: \(error)")

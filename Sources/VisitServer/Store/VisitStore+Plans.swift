@@ -19,7 +19,8 @@ extension VisitStore {
 
     /// Commits the plan a run produced as the next plan version, unless the scenario got a newer
     /// version meanwhile (then the run ends `superseded` and nothing else is stored).
-    func finishRun(id: Int64, plan: Plan) async throws -> PlanRunRow {
+    /// `note`: why the solve stopped, kept as the run's message ("feasible: stopped at the time limit").
+    func finishRun(id: Int64, plan: Plan, note: String? = nil) async throws -> PlanRunRow {
         let now = timestamp()
         let json = try Self.encode(plan)
         return try await pool.write { db in
@@ -39,6 +40,7 @@ extension VisitStore {
             try row.insert(db)
             run.state = "done"
             run.planVersion = row.version
+            run.message = note
             try run.update(db)
             return run
         }
