@@ -27,6 +27,8 @@ struct PlanAPITests {
             #expect(run["state"]?.stringValue == "done")
             #expect(run["planVersion"]?.intValue == 1)
             #expect(run["progress"] == nil, "progress is only shown while running")
+            let message = try #require(run["message"]?.stringValue, "a finished run says why its solve stopped")
+            #expect(["optimal: proven optimal", "optimal: stopped at the requested gap", "feasible: stopped at the time limit"].contains(message), "\(message)")
             #expect(try await api.get("/api/scenarios/office/runs").json[0]?["id"]?.intValue == Int(runID))
             let list = try await api.get("/api/scenarios/office/plans").json
             #expect(list.arrayValue?.count == 1)
