@@ -22,6 +22,8 @@ public struct AppliedEvents: Sendable {
     /// Visits under way that can no longer go on as planned after the events: they end early, and
     /// their items still to come (these agenda indexes) are cancelled.
     public var endedEarly: [String: [Int]] = [:]
+    /// Minutes the events extended each visit's items by, so far (its window stretches by them all).
+    var extendedMinutes: [String: Int] = [:]
 }
 
 /// Applies change events, in `at` order (file order on ties), to a scenario and its current plan.
@@ -122,13 +124,19 @@ struct EventApplier: Sendable {
             case .meeting(var m): m.durationMinutes += minutes; visit.agenda[item] = .meeting(m)
             case .meal(var m): m.durationMinutes += minutes; visit.agenda[item] = .meal(m)
             case .tour(var t):
-                let current = planned.map { $0.end.minutes - $0.start.minutes }
-                    ?? t.durationMinutes ?? t.routes.compactMap { result.scenario.route($0)?.durationMinutes }.max() ?? 0
+                // Its own duration once set (an earlier extension), else as planned, else its longest route's.
+                let current = t.durationMinutes ?? planned.map { $0.end.minutes - $0.start.minutes }
+                    ?? t.routes.compactMap { result.scenario.route($0)?.durationMinutes }.max() ?? 0
                 t.durationMinutes = current + minutes
                 visit.agenda[item] = .tour(t)
             }
-            // The visit runs longer: its window stretches with it.
-            visit.window.end = max(visit.window.end, (plan.visit(id)?.end ?? visit.window.end).adding(minutes: minutes))
+            // The visit runs longer: its window stretches with it, by every extension so far.
+            result.extendedMinutes[id, default: 0] += minutes
+            if let end = plan.visit(id)?.end {
+                visit.window.end = max(visit.window.end, end.adding(minutes: result.extendedMinutes[id, default: 0]))
+            } else {
+                visit.window.end = visit.window.end.adding(minutes: minutes)
+            }
             result.scenario.visits[v] = visit
             result.touchedVisits.insert(id)
         case .addVisit(let visit):

@@ -95,6 +95,28 @@ struct EventTypeTests {
         #expect(tour.start >= after.end)
     }
 
+    @Test("two reports of the running meal running over add up: it ends later by both, inside the stretched window")
+    func extendRunningItemTwice() throws {
+        let meal = try #require(fixture.item(fixture.plan, "V-1", 2))
+        let at = meal.start.adding(minutes: 15)
+        let outcome = try fixture.replan("""
+            - {type: extendItem, at: '\(at)', visit: V-1, item: 2, minutes: 60}
+            - {type: extendItem, at: '\(at)', visit: V-1, item: 2, minutes: 30}
+            """)
+        #expect(fixture.item(outcome.plan, "V-1", 2)?.end == meal.end.adding(minutes: 90))
+        #expect(outcome.scenario.visit("V-1")?.window.end == meal.end.adding(minutes: 90))
+    }
+
+    @Test("two extensions of a tour still to come add up")
+    func extendTourTwice() throws {
+        let outcome = try fixture.replan("""
+            - {type: extendItem, at: '2026-12-08T08:00', visit: V-1, item: 1, minutes: 15}
+            - {type: extendItem, at: '2026-12-08T08:00', visit: V-1, item: 1, minutes: 15}
+            """)
+        let tour = try #require(fixture.item(outcome.plan, "V-1", 1))
+        #expect(tour.end.minutes - tour.start.minutes == 45 + 30)
+    }
+
     @Test("a new visit is added to the plan")
     func addVisit() throws {
         let outcome = try fixture.replan("""

@@ -44,4 +44,9 @@ struct Usage: Sendable {
     var end: Int
     var amount: Double
     var variable: Variable
+    /// Replanning: the part a replan keeps as it was (a frozen item's use; hosting a visit under
+    /// way up to its last frozen item), as `[start, keptUntil)`; uses with the same `keptKey` are
+    /// alternatives and count once.
+    var keptUntil: Int? = nil
+    var keptKey = 0
 }

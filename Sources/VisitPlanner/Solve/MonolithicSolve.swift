@@ -17,7 +17,8 @@ struct MonolithicSolve: Sendable {
         builder.keepsNames = options.exportModelPath != nil && options.exportDay == nil
         let model = builder.build()
         // A visit under way with no timing left (its items still to come fit nowhere) would be dropped.
-        if model.candidates.contains(where: { $0.timings.isEmpty && model.baseline.underway.contains($0.visitIndex) }) {
+        if let stuck = model.candidates.first(where: { $0.timings.isEmpty && model.baseline.underway.contains($0.visitIndex) }) {
+            trace("under way, no timing left: \(view.scenario.visits[stuck.visitIndex].id)")
             throw .underwayCannotGoOn
         }
         if let path = options.exportModelPath, options.exportDay == nil { try export(model.milp, to: path) }
@@ -50,12 +51,14 @@ struct MonolithicSolve: Sendable {
         case .feasible: status = .feasible
         case .noSolutionFound where constructed == nil && !model.baseline.underway.isEmpty:
             // The empty plan would drop the visits under way.
+            trace("under way: no plan found in time")
             throw .underwayCannotGoOn
         case .noSolutionFound:
             // Nothing found in time: the heuristic's plan, else the empty plan (always valid from scratch).
             status = .feasible
             values = constructed?.values ?? []
         case .infeasible where !model.baseline.underway.isEmpty:
+            trace("under way: infeasible")
             throw .underwayCannotGoOn
         case .infeasible, .unbounded, .error:
             throw .solver(result.message ?? "GLPK ended with status \(result.status)")

@@ -35,6 +35,8 @@ struct AvailabilityRuleCheck: PlanCheck {
                 for b in duties[(i + 1)...] where a.interval.overlaps(b.interval) {
                     if a.visit == b.visit && (a.role == .host || b.role == .host || a.item == b.item) { continue }
                     let overlap = TimeInterval(start: max(a.interval.start, b.interval.start), end: min(a.interval.end, b.interval.end))
+                    // Both kept as they were by a replan (an item ran over into one that started since).
+                    if let ka = Self.keptUntil(a, c), let kb = Self.keptUntil(b, c), overlap.end <= min(ka, kb) { continue }
                     out.append(RuleViolation(rule: .availability, visit: b.visit, item: b.item, message:
                         "\(person) has two duties at \(overlap): \(a.label) and \(b.label)"))
                 }
@@ -95,13 +97,20 @@ struct AvailabilityRuleCheck: PlanCheck {
         return c.isUnderway(duty.visit)
     }
 
+    /// Until when a replan keeps the duty as it was: a place in a frozen item throughout, hosting
+    /// a visit under way up to the end of its last frozen item; nil for any other duty.
+    static func keptUntil(_ duty: CheckedDuty, _ c: CheckContext) -> LocalDateTime? {
+        if let item = duty.item { return c.isFrozen(duty.visit, item) ? duty.interval.end : nil }
+        guard c.isUnderway(duty.visit), let visit = c.visits.first(where: { $0.id == duty.visit }) else { return nil }
+        return visit.items.filter { c.isFrozen(visit.id, $0.index) }.map(\.end).max()
+    }
+
     /// Minutes of duties a replan keeps as they are: places in frozen items, and hosting a visit
     /// under way (from its host's early minutes) up to the end of its last frozen item.
     private func keptMinutes(_ duties: [CheckedDuty], _ c: CheckContext) -> Int {
         duties.reduce(0) { total, duty in
             if let item = duty.item { return total + (c.isFrozen(duty.visit, item) ? duty.interval.minutes : 0) }
-            guard c.isUnderway(duty.visit), let visit = c.visits.first(where: { $0.id == duty.visit }) else { return total }
-            let frozenEnd = visit.items.filter { c.isFrozen(visit.id, $0.index) }.map(\.end).max() ?? duty.interval.start
+            let frozenEnd = Self.keptUntil(duty, c) ?? duty.interval.start
             return total + max(0, frozenEnd.minutes - duty.interval.start.minutes)
         }
     }

@@ -43,7 +43,8 @@ struct MealRuleCheck: PlanCheck {
         c.scenario.caterers.flatMap { caterer -> [RuleViolation] in
             guard let capacity = caterer.capacity else { return [] }
             let uses = c.items.filter { $0.item.meal != nil && $0.item.planned.caterer == caterer.id }.map { v, item in
-                LoadProfile.Use(interval: item.interval, amount: MealPricing.diners(c.scenario, item.planned, of: v.visit), visit: v.id)
+                LoadProfile.Use(interval: item.interval, amount: MealPricing.diners(c.scenario, item.planned, of: v.visit), visit: v.id,
+                                kept: c.isFrozen(v.id, item.index))
             }
             return LoadProfile(uses: uses).overloads(limit: capacity).map { o in
                 RuleViolation(rule: .meal, visit: o.visits.last, message:

@@ -59,7 +59,8 @@ struct MeetingRuleCheck: PlanCheck {
             for b in uses[(i + 1)...] where b.item.planned.room == a.item.planned.room {
                 let busyA = TimeInterval(start: a.item.start, end: a.item.end.adding(minutes: turnover))
                 let busyB = TimeInterval(start: b.item.start, end: b.item.end.adding(minutes: turnover))
-                guard busyA.overlaps(busyB) else { continue }
+                // Two frozen meetings are both kept as they were (one ran over after the other was planned).
+                guard busyA.overlaps(busyB), !(c.isFrozen(a.visit.id, a.item.index) && c.isFrozen(b.visit.id, b.item.index)) else { continue }
                 let overlap = TimeInterval(start: max(busyA.start, busyB.start), end: min(busyA.end, busyB.end))
                 let note = a.item.interval.overlaps(b.item.interval) ? "" : " (including \(turnover) min turnover)"
                 out.append(RuleViolation(rule: .meeting, visit: b.visit.id, item: b.item.index, message:

@@ -35,8 +35,9 @@ struct TourRuleCheck: PlanCheck {
     private func crowding(_ c: CheckContext) -> [RuleViolation] {
         c.scenario.tourRoutes.flatMap { route -> [RuleViolation] in
             let uses = c.items.filter { $0.item.tour != nil && $0.item.planned.route == route.id }.map { v, item in
-                let groups = c.isFrozen(v.id, item.index) ? (item.planned.guides ?? []).count : c.scenario.tourGroups(v.visit, on: route)
-                return LoadProfile.Use(interval: item.interval, amount: groups, visit: v.id)
+                let frozen = c.isFrozen(v.id, item.index)
+                let groups = frozen ? (item.planned.guides ?? []).count : c.scenario.tourGroups(v.visit, on: route)
+                return LoadProfile.Use(interval: item.interval, amount: groups, visit: v.id, kept: frozen)
             }
             return LoadProfile(uses: uses).overloads(limit: route.concurrentGroups).map { o in
                 RuleViolation(rule: .tour, visit: o.visits.last, message:

@@ -14,8 +14,9 @@ struct AvailabilityRule: Sendable {
     func apply(to pm: inout PlanningModel) {
         let rows = SlotRows(slotMinutes: scenario.calendar.slotMinutes)
         let turnover = scenario.policies.roomTurnoverMinutes
+        let kept = KeptUses(pm)
         for (r, uses) in grouped(pm.rooms, by: \.resource) {
-            let usages = uses.map { Usage(start: $0.timing.start, end: $0.timing.end + turnover, amount: 1, variable: $0.variable) }
+            let usages = uses.map { kept.item(Usage(start: $0.timing.start, end: $0.timing.end + turnover, amount: 1, variable: $0.variable), $0.item) }
             rows.add(usages, capacity: Double(roomTypes.count(r)), name: "availability.room[\(scenario.rooms[r].id)]", to: &pm.milp)
         }
         for (r, uses) in grouped(pm.routes, by: \.resource) {
@@ -23,22 +24,22 @@ struct AvailabilityRule: Sendable {
             let usages = uses.map { use in
                 let groups = pm.baseline.frozen.contains(use.item) ? pm.baseline.items[use.item]?.guides.count ?? 0
                     : scenario.tourGroups(scenario.visits[use.item.visit], on: route)
-                return Usage(start: use.timing.start, end: use.timing.end, amount: Double(groups), variable: use.variable)
+                return kept.item(Usage(start: use.timing.start, end: use.timing.end, amount: Double(groups), variable: use.variable), use.item)
             }
             rows.add(usages, capacity: Double(route.concurrentGroups), name: "availability.route[\(route.id)]", to: &pm.milp)
         }
         for (c, uses) in grouped(pm.caterers, by: \.resource) {
             guard let capacity = scenario.caterers[c].capacity else { continue }
             let usages = uses.map {
-                Usage(start: $0.timing.start, end: $0.timing.end,
-                      amount: Double(pm.baseline.keptDiners($0.item) ?? scenario.diners(scenario.visits[$0.item.visit])),
-                      variable: $0.variable)
+                kept.item(Usage(start: $0.timing.start, end: $0.timing.end,
+                                amount: Double(pm.baseline.keptDiners($0.item) ?? scenario.diners(scenario.visits[$0.item.visit])),
+                                variable: $0.variable), $0.item)
             }
             rows.add(usages, capacity: Double(capacity), name: "availability.caterer[\(scenario.caterers[c].id)]", to: &pm.milp)
         }
         for (p, duties) in grouped(pm.duties, by: \.person) {
             let person = scenario.staff[p]
-            rows.add(duties.map { Usage(start: $0.start, end: $0.end, amount: 1, variable: $0.variable) }, capacity: 1,
+            rows.add(duties.map { kept.duty(Usage(start: $0.start, end: $0.end, amount: 1, variable: $0.variable), $0) }, capacity: 1,
                      name: "availability.person[\(person.id)]", to: &pm.milp)
             let byDay = Dictionary(grouping: duties) { LocalDateTime(minutes: $0.end - 1).date.dayNumber }
             for day in byDay.keys.sorted() {
@@ -58,6 +59,41 @@ struct AvailabilityRule: Sendable {
                                           name: "availability.hostVisits[\(person.id),\(date)]")
                 }
             }
+        }
+    }
+
+    /// Marks the uses a replan keeps as they were.
+    struct KeptUses {
+        let frozen: Set<ItemRef>
+        let underway: Set<Int>
+        /// By visit under way, the end of its last frozen item.
+        let frozenEnd: [Int: Int]
+
+        init(_ pm: PlanningModel) {
+            frozen = pm.baseline.frozen
+            underway = pm.baseline.underway
+            var ends: [Int: Int] = [:]
+            for ref in frozen { if let end = pm.itemRuns[ref]?.keys.map(\.end).max() { ends[ref.visit] = max(ends[ref.visit] ?? end, end) } }
+            frozenEnd = ends
+        }
+
+        private func key(_ ref: ItemRef) -> Int { ref.visit &* 64 &+ ref.item }
+
+        func item(_ usage: Usage, _ ref: ItemRef) -> Usage {
+            guard frozen.contains(ref) else { return usage }
+            var u = usage
+            u.keptUntil = u.end
+            u.keptKey = key(ref)
+            return u
+        }
+
+        func duty(_ usage: Usage, _ d: DutyChoice) -> Usage {
+            if let i = d.item { return item(usage, ItemRef(visit: d.visit, item: i)) }
+            guard underway.contains(d.visit), let end = frozenEnd[d.visit] else { return usage }
+            var u = usage
+            u.keptUntil = end
+            u.keptKey = -1 &- d.visit
+            return u
         }
     }
 
