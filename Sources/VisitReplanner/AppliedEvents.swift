@@ -46,7 +46,9 @@ struct EventApplier: Sendable {
         }
         if let latest = events.map(\.at).max() { result.scenario.now = max(result.scenario.now, latest) }
         let now = result.scenario.now
-        for planned in plan.visits where planned.scheduled && result.cancelledVisits[planned.id] == nil {
+        // A visit shifted before it started did not start as planned: none of its items is frozen.
+        for planned in plan.visits where planned.scheduled && result.cancelledVisits[planned.id] == nil
+            && !result.shiftedVisits.contains(planned.id) {
             for (position, item) in (planned.items ?? []).enumerated() where item.start < now {
                 result.frozen.insert(ItemKey(visit: planned.id, agendaIndex: item.agendaIndex ?? position))
             }
@@ -58,10 +60,16 @@ struct EventApplier: Sendable {
     private func apply(_ event: ChangeEvent, to result: inout AppliedEvents, path: String, issues: inout [ValidationIssue]) {
         let at = event.at
         func index(_ id: String) -> Int? { result.scenario.visits.firstIndex { $0.id == id } }
+        // After an arrival shift (reported before the visit started) the plan's times for that
+        // visit no longer happen: nothing of it has started or is running, whatever the old times say.
         func plannedItem(_ id: String, _ item: Int) -> PlannedItem? {
-            plan.visit(id)?.items?.enumerated().first { ($0.element.agendaIndex ?? $0.offset) == item }?.element
+            guard !result.shiftedVisits.contains(id) else { return nil }
+            return plan.visit(id)?.items?.enumerated().first { ($0.element.agendaIndex ?? $0.offset) == item }?.element
         }
-        func started(_ id: String) -> Bool { (plan.visit(id)?.start).map { $0 < at } ?? false }
+        func started(_ id: String) -> Bool {
+            guard !result.shiftedVisits.contains(id) else { return false }
+            return (plan.visit(id)?.start).map { $0 < at } ?? false
+        }
         switch event.change {
         case .arrivalShift(let id, let minutes):
             guard let v = index(id) else { return }
@@ -132,7 +140,7 @@ struct EventApplier: Sendable {
             }
             // The visit runs longer: its window stretches with it, by every extension so far.
             result.extendedMinutes[id, default: 0] += minutes
-            if let end = plan.visit(id)?.end {
+            if !result.shiftedVisits.contains(id), let end = plan.visit(id)?.end {
                 visit.window.end = max(visit.window.end, end.adding(minutes: result.extendedMinutes[id, default: 0]))
             } else {
                 visit.window.end = visit.window.end.adding(minutes: minutes)

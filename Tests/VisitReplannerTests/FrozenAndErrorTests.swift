@@ -24,6 +24,24 @@ struct FrozenAndErrorTests {
         }
     }
 
+    @Test("a visit shifted before it started has nothing frozen, even when the batch's now passes its old times")
+    func shiftedVisitIsNotFrozen() throws {
+        // V-1 was to start at 10:00; at 09:00 it is reported an hour late, and the batch is sent at
+        // 10:20 (with a change to V-2). V-1's old 10:00 meeting never happened: it is not frozen,
+        // and a later extension of it is not refused as "already started".
+        let outcome = try fixture.replan("""
+            - {type: arrivalShift, at: '2026-12-08T09:00', visit: V-1, minutes: 60}
+            - {type: extendItem, at: '2026-12-08T10:15', visit: V-1, item: 0, minutes: 15}
+            - {type: headcountChange, at: '2026-12-08T10:20', visit: V-2, headcount: 3}
+            """)
+        #expect(!outcome.context.frozen.contains { $0.visit == "V-1" })
+        #expect(outcome.context.frozen.contains(ItemKey(visit: "V-2", agendaIndex: 0)))
+        #expect(outcome.applied.ignored.isEmpty, "\(outcome.applied.ignored)")
+        let meeting = try #require(fixture.item(outcome.plan, "V-1", 0))
+        #expect(meeting.start >= moment("2026-12-08T10:20"), "it starts after now, as a new item")
+        #expect(meeting.end.minutes - meeting.start.minutes == 75, "60 minutes extended by 15")
+    }
+
     @Test("an event aimed at an item that already started changes nothing")
     func lateEventIgnored() throws {
         let outcome = try fixture.replan("- {type: cancelItem, at: '2026-12-08T10:20', visit: V-1, item: 0}")
