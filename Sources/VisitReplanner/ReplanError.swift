@@ -27,4 +27,6 @@ public struct PlannerErrorDescription: Sendable, Hashable {
     public var text: String
     /// The visits under way cannot go on (the replanner then ends them early).
     var underwayCannotGoOn = false
+    /// Visits under way with no timing at all for what remains of them (see `PlannerError`).
+    var noTimingLeft: [String] = []
 }

@@ -24,50 +24,67 @@ public struct Replanner: Sendable {
         try PlanMatch(scenario: scenario, plan: current, file: eventsFile).validate()
         var applied = try EventApplier(scenario: scenario, plan: current, file: eventsFile).apply(events)
         var solved: Solved
+        var phases: [ReplanPhase] = []
         do {
-            solved = try solveAll(applied, options)
+            solved = try solveAll(applied, options, since: clock, phases: &phases)
         } catch let error where error.underwayCannotGoOn {
             // A visit under way whose items still to come no longer fit ends early.
             applied = try endingEarly(applied, options)
-            solved = try solveAll(applied, options)
+            solved = try solveAll(applied, options, since: clock, phases: &phases)
         }
         var plan = solved.outcome.plan
         let report = ChangeReport(before: current, after: plan, oldScenario: scenario, newScenario: applied.scenario, applied: applied)
         plan.changes = report.changes
         plan.notify = report.notifications
         plan.solveSeconds = ((ContinuousClock.now - clock) / .seconds(1)).rounded(toPlaces: 3)
-        return ReplanOutcome(plan: plan, scenario: applied.scenario, applied: applied, phases: solved.phases,
+        return ReplanOutcome(plan: plan, scenario: applied.scenario, applied: applied, phases: phases,
                              context: solved.baseline.checkContext, termination: solved.outcome.termination)
     }
 
-    /// A replan's solves and the baseline they kept to.
+    /// A replan's plan and the baseline it kept to.
     private struct Solved {
         var outcome: PlanningOutcome
-        var phases: [ReplanPhase]
         var baseline: PlanBaseline
     }
 
     /// The visits the events affect first, wider neighbourhoods only while they cannot absorb them.
-    private func solveAll(_ applied: AppliedEvents, _ options: ReplanOptions) throws(ReplanError) -> Solved {
-        let clock = ContinuousClock.now
+    /// Each solve made is added to `phases`, those before a failure too.
+    private func solveAll(_ applied: AppliedEvents, _ options: ReplanOptions, since clock: ContinuousClock.Instant,
+                          phases: inout [ReplanPhase]) throws(ReplanError) -> Solved {
+        func elapsed() -> Double { (ContinuousClock.now - clock) / .seconds(1) }
         let full = PlanBaseline(plan: current, frozen: applied.frozen, cancelledVisits: applied.cancelledVisits,
                                 cancelledItems: applied.cancelledItems)
-        var phases: [ReplanPhase] = []
         let ladder = NeighbourhoodLadder(applied: applied, plan: current)
         var neighbourhood: Neighbourhood? = options.neighbourhoodFirst ? ladder.affected() : .wholeWeek
         var best: PlanningOutcome?
         // Smallest neighbourhood first; wider only while a visit that must be kept is left out
         // though it would fit on its own. Each solve is bounded by what is left of the time limit.
+        var canGoOnSomewhere: Bool?
         while let area = neighbourhood {
-            let remaining = options.timeLimit.map { max(0.05, $0 - (ContinuousClock.now - clock) / .seconds(1)) }
+            var remaining = options.timeLimit.map { max(0.05, $0 - elapsed()) }
+            if best != nil, let answer = options.answerSeconds {
+                // The host has an answer: wider areas only within the time promised for it.
+                guard elapsed() < answer else {
+                    phases.append(ReplanPhase(name: area.name + ": not tried, the answer was due (\(answer) s)", seconds: 0,
+                                              score: best?.plan.score ?? 0, freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
+                    break
+                }
+                remaining = min(remaining ?? .infinity, max(0.05, answer - elapsed()))
+            }
             let outcome: PlanningOutcome
             do {
                 outcome = try solve(applied.scenario, area.baseline(from: full, scenario: applied.scenario, plan: current),
                                     options, timeLimit: remaining)
             } catch let error where error.underwayCannotGoOn && area.free != nil {
-                // A visit under way cannot go on around the pinned rest: the visits of its days may move.
+                // Widening helps only if the visits under way go on in the whole week: not when
+                // one free to move has no timing at all, nor when they cannot go on among the
+                // visits holding frozen items (a quick test); those end early instead.
                 phases.append(ReplanPhase(name: area.name + " (a visit under way cannot go on)", seconds: 0, score: 0,
                                           freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
+                if error.noTimingLeftWhileFree(in: area) { throw error }
+                if canGoOnSomewhere == nil { canGoOnSomewhere = goesOn(applied, options) }
+                if canGoOnSomewhere == false { throw error }
+                // A visit under way cannot go on around the pinned rest: the visits of its days may move.
                 if case .days = area.stage { neighbourhood = .wholeWeek } else { neighbourhood = ladder.days(around: area.free ?? []) }
                 continue
             }
@@ -75,11 +92,11 @@ public struct Replanner: Sendable {
                                       freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
             if best.map({ outcome.plan.score > $0.plan.score }) ?? true { best = outcome }
             if Self.absorbs(outcome.plan, replacing: current, in: applied.scenario) { break }
-            if let limit = options.timeLimit, (ContinuousClock.now - clock) / .seconds(1) >= limit { break }
+            if let limit = options.timeLimit, elapsed() >= limit { break }
             neighbourhood = ladder.widened(area, after: outcome.plan)
         }
         guard let outcome = best else { throw .planner(PlannerErrorDescription(text: "no solve was made")) }
-        return Solved(outcome: outcome, phases: phases, baseline: full)
+        return Solved(outcome: outcome, baseline: full)
     }
 
     /// The events with the visits under way that cannot go on ended early: their items still to
@@ -92,10 +109,6 @@ public struct Replanner: Sendable {
             let rest = visit.activeItemIndexes.filter { !frozen.contains($0) }
             return frozen.isEmpty || rest.isEmpty ? nil : (visit.id, rest)
         }
-        // A quick feasibility test: any plan will do.
-        var quick = options
-        quick.timeLimit = min(options.timeLimit ?? 5, 5)
-        quick.relativeGap = 1
         func ended(_ ids: Set<String>) -> AppliedEvents {
             var result = applied
             for (id, rest) in underway where ids.contains(id) {
@@ -107,21 +120,7 @@ public struct Replanner: Sendable {
             }
             return result
         }
-        func goesOn(_ candidate: AppliedEvents, only id: String? = nil) -> Bool {
-            var scenario = candidate.scenario
-            var frozen = candidate.frozen
-            if let id {
-                scenario.visits.removeAll { $0.id != id }
-                frozen = frozen.filter { $0.visit == id }
-            }
-            let baseline = PlanBaseline(plan: current, frozen: frozen, cancelledItems: candidate.cancelledItems)
-            do {
-                _ = try solve(scenario, baseline, quick, timeLimit: quick.timeLimit)
-                return true
-            } catch {
-                return !error.underwayCannotGoOn
-            }
-        }
+        func goesOn(_ candidate: AppliedEvents, only id: String? = nil) -> Bool { self.goesOn(candidate, only: id, options) }
         var ending = Set(underway.filter { !goesOn(applied, only: $0.id) }.map(\.id))
         if !ending.isEmpty, goesOn(ended(ending)) { return ended(ending) }
         for (id, _) in underway where !ending.contains(id) && goesOn(ended(ending.union([id]))) {
@@ -129,6 +128,32 @@ public struct Replanner: Sendable {
             return ended(ending)
         }
         return ended(Set(underway.map(\.id)))
+    }
+
+    /// Whether the visits under way in `candidate` can all go on (only `id`'s, alone, when given):
+    /// a quick feasibility test, any plan will do. Only the visits holding frozen items take part:
+    /// any other may be left out of a plan, so the visits under way go on in the whole week
+    /// exactly when they go on among these; a model of a few visits, not the week.
+    private func goesOn(_ candidate: AppliedEvents, only id: String? = nil, _ options: ReplanOptions) -> Bool {
+        var quick = options
+        quick.timeLimit = min(options.timeLimit ?? 5, 5)
+        quick.relativeGap = 1
+        var scenario = candidate.scenario
+        var frozen = candidate.frozen
+        if let id {
+            scenario.visits.removeAll { $0.id != id }
+            frozen = frozen.filter { $0.visit == id }
+        } else {
+            let holding = Set(frozen.map(\.visit))
+            scenario.visits.removeAll { !holding.contains($0.id) }
+        }
+        let baseline = PlanBaseline(plan: current, frozen: frozen, cancelledItems: candidate.cancelledItems)
+        do {
+            _ = try solve(scenario, baseline, quick, timeLimit: quick.timeLimit)
+            return true
+        } catch {
+            return !error.underwayCannotGoOn
+        }
     }
 
     /// The scenario after `events` and what the checker needs to verify a plan made from them
@@ -143,12 +168,14 @@ public struct Replanner: Sendable {
 
     private func solve(_ scenario: Scenario, _ baseline: PlanBaseline, _ options: ReplanOptions,
                        timeLimit: Double?) throws(ReplanError) -> PlanningOutcome {
-        var plannerOptions = PlannerOptions(timeLimit: timeLimit, relativeGap: options.relativeGap)
+        let plannerOptions = PlannerOptions(timeLimit: timeLimit, relativeGap: options.relativeGap)
         do {
             return try Planner(scenario: scenario).plan(options: plannerOptions,
                                                         baseline: baseline)
         } catch {
-            throw .planner(PlannerErrorDescription(text: error.description, underwayCannotGoOn: error.isUnderwayCannotGoOn))
+            var description = PlannerErrorDescription(text: error.description, underwayCannotGoOn: error.isUnderwayCannotGoOn)
+            if case .underwayCannotGoOn(let stuck) = error { description.noTimingLeft = stuck }
+            throw .planner(description)
         }
     }
 
@@ -174,8 +201,14 @@ public struct ReplanOptions: Sendable {
     /// Re-optimise the affected visits first, wider only if needed (false: the whole week at once).
     public var neighbourhoodFirst: Bool
 
-    public init(timeLimit: Double? = 20, relativeGap: Double = 1e-4, neighbourhoodFirst: Bool = true) {
+    /// Seconds within which the host's answer is wanted: once a neighbourhood has a plan, wider
+    /// ones are tried only in what is left of this (nil: widen as far as needed, within
+    /// `timeLimit`). Gains the wider areas would have found are left to `visitplan improve`.
+    public var answerSeconds: Double?
+
+    public init(timeLimit: Double? = 20, relativeGap: Double = 1e-4, neighbourhoodFirst: Bool = true, answerSeconds: Double? = nil) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.neighbourhoodFirst = neighbourhoodFirst
+        self.answerSeconds = answerSeconds
     }
 }
 
@@ -219,4 +252,11 @@ extension PlannerError {
 extension ReplanError {
     /// No plan keeps every visit under way going.
     var underwayCannotGoOn: Bool { if case .planner(let p) = self { p.underwayCannotGoOn } else { false } }
+
+    /// Whether a visit under way that was free to move in `area` had no timing at all: its
+    /// candidates do not depend on the pinned rest, so widening cannot help it.
+    func noTimingLeftWhileFree(in area: Neighbourhood) -> Bool {
+        guard case .planner(let p) = self, !p.noTimingLeft.isEmpty, let free = area.free else { return false }
+        return p.noTimingLeft.contains { free.contains($0) }
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import VisitDomain
+import VisitReplanner
 
 /// How to run the visitplan server.
 public struct ServerConfiguration: Sendable {
@@ -24,6 +25,9 @@ public struct ServerConfiguration: Sendable {
     public var connectionLimits = ConnectionLimits()
     /// Solves (plan runs, what-ifs, replans) one token may have running or waiting; more get 429.
     public var solvesPerToken = SolveQuota.defaultPerToken
+    /// A host's replan: wider neighbourhoods only within this many seconds once the events'
+    /// own has a plan (nil: as far as needed, within the replan's 20 s).
+    public var replanAnswerSeconds: Double? = 1
     public var logger: Logger
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, tokens: TokenRegistry,
@@ -72,7 +76,8 @@ struct VisitServerApp {
         let threads = SolverThreads(limit: configuration.concurrentSolves)
         let quota = SolveQuota(perToken: configuration.solvesPerToken)
         let services = ServerServices(store: store, runner: PlanRunner(store: store, threads: threads, logger: logger),
-                                      replans: ReplanService(store: store, threads: threads, quota: quota),
+                                      replans: ReplanService(store: store, threads: threads, quota: quota,
+                                                              options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds)),
                                       whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger,
                                       quota: quota)
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)

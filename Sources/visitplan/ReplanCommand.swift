@@ -32,10 +32,16 @@ struct ReplanCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-optimise the whole week at once instead of the visits the events affect first.")
     var wholeWeek = false
 
+    @Option(name: .long, help: ArgumentHelp("Seconds for the host's answer: once the events' own neighbourhood has a plan, wider ones are tried only within this; 0 widens as far as needed within --time-limit (default 1).", valueName: "seconds"))
+    var answerTime: Double = 1
+
     @Option(name: .long, help: "Write the scenario after the events (the one this replan planned) here, as YAML (.yaml, .yml) or JSON (.json): the next replan starts from it.")
     var scenarioOut: String?
 
     func validate() throws {
+        guard answerTime.isFinite, (0...3600).contains(answerTime) else {
+            throw ValidationError("--answer-time \(answerTime): expected seconds from 0 to 3600")
+        }
         if let scenarioOut, DocumentFormat(extensionOf: scenarioOut) == nil {
             throw ValidationError("--scenario-out \(scenarioOut): expected a file ending in .yaml, .yml or .json")
         }
@@ -54,7 +60,8 @@ struct ReplanCommand: ParsableCommand {
         let outcome: ReplanOutcome
         do {
             outcome = try Replanner(scenario: scenario, current: current, eventsFile: self.events)
-                .replan(events, options: ReplanOptions(timeLimit: limits.seconds(default: 20), relativeGap: limits.gap, neighbourhoodFirst: !wholeWeek))
+                .replan(events, options: ReplanOptions(timeLimit: limits.seconds(default: 20), relativeGap: limits.gap, neighbourhoodFirst: !wholeWeek,
+                                                      answerSeconds: answerTime > 0 ? answerTime : nil))
         } catch {
             printError("visitplan: \(error)")
             throw error.issues.isEmpty ? ExitStatus.noPlan : ExitStatus.badInput

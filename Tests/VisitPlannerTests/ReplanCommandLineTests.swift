@@ -77,4 +77,16 @@ struct ReplanScenarioOutTests {
         #expect(run.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: outPath))
     }
+
+    @Test("--answer-time out of range is refused before planning, naming the option", arguments: ["-1", "nan", "1e9"])
+    func badAnswerTime(value: String) throws {
+        guard let tool = CommandLineTool.locate() else { Issue.record("visitplan was not built"); return }
+        let scratch = try TemporaryDirectory()
+        let eventsPath = try scratch.write(Self.events, to: "events.yaml")
+        let run = try tool.run(["replan", TestScenarios.examplePath("small-office.yaml"), "--plan", scratch.path("none.json"),
+                                "--events", eventsPath, "--answer-time=\(value)"])
+        #expect(run.status == 64, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("--answer-time") && run.stderr.contains("seconds from 0 to 3600"), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
 }

@@ -36,6 +36,17 @@ import VisitPlanner
         #expect(abs(report.score - outcome.plan.score) < 1e-6)
     }
 
+    @Test("a visit under way with no timing left for what remains ends early at once: no wider area is tried for it")
+    func noWideningForAStuckVisit() throws {
+        let (events, _) = try tourRunsOver()
+        let outcome = try fixture.replan(events)
+        let names = outcome.phases.map(\.name)
+        #expect(names.first == "affected visits (a visit under way cannot go on)", "\(names)")
+        #expect(names.filter { $0.contains("cannot go on") }.count == 1, "widened for nothing: \(names)")
+        #expect(outcome.phases.allSatisfy { $0.movable != nil }, "no whole-week solve: \(names)")
+        #expect(outcome.applied.endedEarly == ["V-1": [2]])
+    }
+
     @Test("a visit under way is never dropped, and only what had not started may be left out")
     func frozenItemsStay() throws {
         let (events, _) = try tourRunsOver()

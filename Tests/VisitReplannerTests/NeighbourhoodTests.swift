@@ -47,6 +47,30 @@ struct NeighbourhoodTests {
                 "changed \(changed.sorted()) beyond the neighbourhoods \(movable.sorted())")
     }
 
+    @Test("once the host's answer is due, no wider area is solved: the events' own neighbourhood answers, and the plan checks")
+    func answerTimeStopsWidening() throws {
+        let (scenario, plan) = Self.demo
+        var widenedSomewhere = false
+        for file in Self.eventFiles {
+            let events = try EventsLoader.load(path: repoPath("scenarios/events/\(file).yaml"), scenario: scenario)
+            let replanner = Replanner(scenario: scenario, current: plan, eventsFile: file)
+            let free = try replanner.replan(events)
+            let prompt = try replanner.replan(events, options: ReplanOptions(answerSeconds: 1e-6))
+            func solves(_ outcome: ReplanOutcome) -> [String] {
+                outcome.phases.map(\.name).filter { !$0.contains("not tried") && !$0.contains("cannot go on") }
+            }
+            #expect(solves(prompt).count == 1, "\(file): \(prompt.phases.map(\.name))")
+            if solves(free).count > 1 {
+                widenedSomewhere = true
+                #expect(prompt.phases.last?.name.contains("not tried, the answer was due") == true, "\(file): \(prompt.phases.map(\.name))")
+                #expect(prompt.plan.score <= free.plan.score + 1e-6)
+            }
+            let report = PlanChecker(scenario: prompt.scenario, replan: prompt.context).check(prompt.plan)
+            #expect(report.violations.isEmpty, "\(file): \(report.violations)")
+        }
+        #expect(widenedSomewhere, "no example event widens: this test would show nothing")
+    }
+
     @Test("a closed room frees exactly the visits using it then; a person's closure, those they host or join then")
     func closuresFreeTheirUsers() throws {
         let (scenario, plan) = Self.demo

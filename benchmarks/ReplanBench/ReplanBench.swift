@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScenarioGenerator
 import VisitDomain
 import VisitPlanner
 import VisitReplanner
@@ -45,7 +46,27 @@ struct ReplanBench: ParsableCommand {
     @Flag(help: "Print GitHub Markdown tables.")
     var markdown = false
 
+    @Option(help: "Comma-separated event kinds to replan, \"batch\" for the batches of five (ladder mode; default: all).")
+    var kinds: String?
+
+    @Flag(help: "Print each replan's solves as it ends (ladder mode).")
+    var verbose = false
+
+    @Option(help: "Seconds for the host's answer: wider neighbourhoods only within this (ladder mode; default: as far as needed).")
+    var answerTime: Double?
+
+    /// `--kinds` as a set, each checked against the event kinds.
+    var kindFilter: Set<String>? {
+        kinds.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+    }
+
     func validate() throws {
+        if let filter = kindFilter {
+            let known = Set(EventKind.allCases.map(\.rawValue)).union(["batch"])
+            if let unknown = filter.subtracting(known).sorted().first {
+                throw ValidationError("--kinds: unknown kind \"\(unknown)\"; kinds are \(known.sorted().joined(separator: ", "))")
+            }
+        }
         if sizes == nil, scenario == nil { throw ValidationError("give a scenario and events files, or --sizes") }
         guard samples >= 1, samples <= 100 else { throw ValidationError("--samples must be 1 to 100") }
     }
@@ -55,7 +76,8 @@ struct ReplanBench: ParsableCommand {
             let list = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !list.isEmpty, list.allSatisfy({ (1...2000).contains($0) }) else { throw ValidationError("--sizes: visits from 1 to 2000") }
             try ReplanLadder(sizes: list, samples: samples, seed: seed, planTimeLimit: planTimeLimit,
-                             replanTimeLimit: timeLimit, scratchTimeLimit: scratchTimeLimit, markdown: markdown).run()
+                             replanTimeLimit: timeLimit, scratchTimeLimit: scratchTimeLimit, markdown: markdown,
+                             only: kindFilter, verbose: verbose, answerSeconds: answerTime).run()
             return
         }
         guard let scenario = self.scenario else { return }

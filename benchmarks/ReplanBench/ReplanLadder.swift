@@ -18,6 +18,13 @@ struct ReplanLadder {
     let replanTimeLimit: Double
     let scratchTimeLimit: Double
     let markdown: Bool
+    /// Event kinds to replan (their `rawValue`s, or "batch"); nil: all. Skipped kinds still draw
+    /// their events, so a kind's samples are the same with or without the filter.
+    var only: Set<String>? = nil
+    /// Print each replan's solves (neighbourhood, seconds, free visits) as it ends.
+    var verbose = false
+    /// `ReplanOptions.answerSeconds`: wider neighbourhoods only within this (nil: as far as needed).
+    var answerSeconds: Double? = nil
 
     /// One row: a size and an event kind.
     struct Row {
@@ -33,7 +40,7 @@ struct ReplanLadder {
     }
 
     func run() throws {
-        print("Replan ladder: seed \(seed), \(samples) replans per kind, replan limit \(replanTimeLimit) s, first plan \(planTimeLimit) s")
+        print("Replan ladder: seed \(seed), \(samples) replans per kind, replan limit \(replanTimeLimit) s, answer time \(answerSeconds.map { "\($0) s" } ?? "none"), first plan \(planTimeLimit) s")
         var rows: [Row] = []
         for size in sizes {
             let scenario = ScenarioGenerator(visits: size, seed: seed).scenario()
@@ -45,18 +52,24 @@ struct ReplanLadder {
             let kinds: [(String, EventKind?, ClosedRange<Int>)] = EventKind.allCases.map { ($0.rawValue, $0, 1...1) } + [("batch of 5", nil, 5...5)]
             for (name, kind, count) in kinds {
                 var row = Row(size: size, kind: name)
+                let wanted = only.map { $0.contains(kind?.rawValue ?? "batch") } ?? true
                 for sample in 0..<samples {
                     let batch = generator.batch(scenario: scenario, plan: plan, count: count, first: kind)
+                    guard wanted else { continue }
                     let replanner = Replanner(scenario: scenario, current: plan, eventsFile: "generated")
                     let start = ContinuousClock.now
                     let outcome: ReplanOutcome
                     do {
-                        outcome = try replanner.replan(batch.changeEvents, options: ReplanOptions(timeLimit: replanTimeLimit))
+                        outcome = try replanner.replan(batch.changeEvents, options: ReplanOptions(timeLimit: replanTimeLimit, answerSeconds: answerSeconds))
                     } catch {
                         print("  \(name) sample \(sample): replan failed: \(error)")
                         continue
                     }
                     row.seconds.append((ContinuousClock.now - start) / .seconds(1))
+                    if verbose {
+                        let solves = outcome.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s, \($0.freeVisits) free" }
+                        print("  \(name) sample \(sample): \(String(format: "%.2f", row.seconds.last ?? 0)) s, \(outcome.termination): " + solves.joined(separator: "; "))
+                    }
                     let changes = outcome.plan.changes ?? []
                     row.changes.append(changes.count)
                     row.disruption.append(changes.filter { $0.forcedByEvent != true }.count)
@@ -69,7 +82,7 @@ struct ReplanLadder {
                         row.scratchChanges = scratch(replanner, batch.changeEvents, outcome)
                     }
                 }
-                rows.append(row)
+                if wanted { rows.append(row) }
             }
         }
         print("")

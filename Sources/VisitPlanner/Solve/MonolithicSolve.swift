@@ -17,9 +17,11 @@ struct MonolithicSolve: Sendable {
         builder.keepsNames = options.exportModelPath != nil && options.exportDay == nil
         let model = builder.build()
         // A visit under way with no timing left (its items still to come fit nowhere) would be dropped.
-        if let stuck = model.candidates.first(where: { $0.timings.isEmpty && model.baseline.underway.contains($0.visitIndex) }) {
-            trace("under way, no timing left: \(view.scenario.visits[stuck.visitIndex].id)")
-            throw .underwayCannotGoOn
+        let stuck = model.candidates.filter { $0.timings.isEmpty && model.baseline.underway.contains($0.visitIndex) }
+            .map { view.scenario.visits[$0.visitIndex].id }
+        if !stuck.isEmpty {
+            trace("under way, no timing left: \(stuck.joined(separator: ", "))")
+            throw .underwayCannotGoOn(noTimingLeft: stuck)
         }
         if let path = options.exportModelPath, options.exportDay == nil { try export(model.milp, to: path) }
         let constructed = firstIncumbent(model)
@@ -52,14 +54,14 @@ struct MonolithicSolve: Sendable {
         case .noSolutionFound where constructed == nil && !model.baseline.underway.isEmpty:
             // The empty plan would drop the visits under way.
             trace("under way: no plan found in time")
-            throw .underwayCannotGoOn
+            throw .underwayCannotGoOn()
         case .noSolutionFound:
             // Nothing found in time: the heuristic's plan, else the empty plan (always valid from scratch).
             status = .feasible
             values = constructed?.values ?? []
         case .infeasible where !model.baseline.underway.isEmpty:
             trace("under way: infeasible")
-            throw .underwayCannotGoOn
+            throw .underwayCannotGoOn()
         case .infeasible, .unbounded, .error:
             throw .solver(result.message ?? "GLPK ended with status \(result.status)")
         }

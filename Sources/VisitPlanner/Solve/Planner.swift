@@ -135,8 +135,10 @@ public enum PlannerError: Error, Sendable, CustomStringConvertible {
     case solver(String)
     case export(String)
     case invalidPlan([String])
-    /// Replanning: no plan keeps every visit under way going (their items still to come no longer fit).
-    case underwayCannotGoOn
+    /// Replanning: no plan keeps every visit under way going (their items still to come no longer
+    /// fit). `noTimingLeft` names the visits under way with no timing at all for what remains
+    /// (empty when the model as a whole had no plan keeping them).
+    case underwayCannotGoOn(noTimingLeft: [String] = [])
 
     public var description: String {
         switch self {

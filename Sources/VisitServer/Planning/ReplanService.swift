@@ -12,10 +12,12 @@ final class ReplanService: Sendable {
     let store: VisitStore
     let threads: SolverThreads
     let quota: SolveQuota
+    /// Every replan's limits: the whole replan's time, and the host's answer time.
+    let options: ReplanOptions
     private let locks = KeyedLock()
 
-    init(store: VisitStore, threads: SolverThreads, quota: SolveQuota) {
-        self.store = store; self.threads = threads; self.quota = quota
+    init(store: VisitStore, threads: SolverThreads, quota: SolveQuota, options: ReplanOptions = ReplanOptions()) {
+        self.store = store; self.threads = threads; self.quota = quota; self.options = options
     }
 
     /// A parsed, checked report.
@@ -58,7 +60,8 @@ final class ReplanService: Sendable {
 
     private func replan(scenario: Scenario, plan: Plan, events: [ChangeEvent]) async throws -> ReplanOutcome {
         do {
-            return try await threads.run { try Replanner(scenario: scenario, current: plan).replan(events) }
+            let options = options
+            return try await threads.run { try Replanner(scenario: scenario, current: plan).replan(events, options: options) }
         } catch let error as ReplanError {
             guard error.issues.isEmpty else { throw APIError.invalid(.invalid(error.issues)) }
             throw APIError(status: .internalServerError, message: "replanning failed: \(error)")
