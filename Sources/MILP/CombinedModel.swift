@@ -25,8 +25,8 @@ public struct CombinedModel: Sendable {
                 model.addVariable(column.name, kind: column.kind, lowerBound: column.lowerBound, upperBound: column.upperBound)
             }
             for row in part.rows {
-                let terms = row.expression.terms.map { (Variable(index: $0.key.index + offset), $0.value) }
-                model.addConstraint(LinearExpression(uniqueTerms: terms, constant: row.expression.constant), row.sense, row.rhs,
+                let terms = row.terms.map { (Variable(index: $0.key.index + offset), $0.value) }
+                model.addConstraint(LinearExpression(uniqueTerms: terms, constant: row.constant), row.sense, row.rhs,
                                     name: row.name)
             }
             let sign = part.objectiveDirection == direction ? 1.0 : -1.0

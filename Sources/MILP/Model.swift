@@ -17,9 +17,10 @@ public struct Model: Sendable {
 
     struct Row: Sendable, Equatable {
         var name: String
-        /// The terms of the constraint; the expression's constant is kept here until
-        /// validation moves it to the right-hand side.
-        var expression: LinearExpression
+        /// The terms of the constraint, compactly.
+        var terms: RowTerms
+        /// The expression's constant, kept here until validation moves it to the right-hand side.
+        var constant: Double
         var sense: ConstraintSense
         var rhs: Double
     }
@@ -51,6 +52,9 @@ public struct Model: Sendable {
 
     /// The number of constraints (rows).
     public var constraintCount: Int { rows.count }
+
+    /// The number of nonzero coefficients in the constraints.
+    public var coefficientCount: Int { rows.reduce(0) { $0 + $1.terms.count } }
 
     /// All variables, in creation order.
     public var variables: [Variable] { columns.indices.map(Variable.init(index:)) }
@@ -94,7 +98,7 @@ public struct Model: Sendable {
             unique = Names.unique(Names.sanitized(name(), fallback: "c\(index)"), index: index, taken: rowNames)
             rowNames.insert(unique)
         }
-        rows.append(Row(name: unique, expression: expression, sense: sense, rhs: rhs))
+        rows.append(Row(name: unique, terms: RowTerms(expression), constant: expression.constant, sense: sense, rhs: rhs))
         return ConstraintRef(index: index)
     }
 
@@ -125,8 +129,8 @@ public struct Model: Sendable {
 
     /// Calls `body` with the terms of every constraint, in row order: for walks over the whole
     /// matrix (which variables meet in a row) without copying it.
-    public func forEachConstraint(_ body: (ConstraintRef, OrderedDictionary<Variable, Double>) throws -> Void) rethrows {
-        for (index, row) in rows.enumerated() { try body(ConstraintRef(index: index), row.expression.terms) }
+    public func forEachConstraint(_ body: (ConstraintRef, RowTerms) throws -> Void) rethrows {
+        for (index, row) in rows.enumerated() { try body(ConstraintRef(index: index), row.terms) }
     }
 
     /// The kind the variable was created with.

@@ -139,12 +139,12 @@ struct PreparedModel: Sendable {
         for (index, row) in model.rows.enumerated() {
             var what: String { "constraint '\(row.name.isEmpty ? "c\(index)" : row.name)' (#\(index))" }
             _ = try Self.checked(row.rhs, "the right-hand side of \(what)")
-            _ = try Self.checked(row.expression.constant, "the expression constant of \(what)")
-            let rhs = try Self.checked(row.rhs - row.expression.constant, "the right-hand side minus the expression constant of \(what)")
+            _ = try Self.checked(row.constant, "the expression constant of \(what)")
+            let rhs = try Self.checked(row.rhs - row.constant, "the right-hand side minus the expression constant of \(what)")
             var terms: [(column: Int, coefficient: Double)] = []
-            terms.reserveCapacity(row.expression.terms.count)
-            // The expression is an OrderedDictionary keyed by variable: columns are already unique.
-            for (variable, coefficient) in row.expression.terms {
+            terms.reserveCapacity(row.terms.count)
+            // The terms came from an expression keyed by variable: columns are already unique.
+            for (variable, coefficient) in row.terms {
                 guard columns.indices.contains(variable.index) else {
                     throw ModelError(message: "\(what) uses variable #\(variable.index), which is not a variable of this model (it has \(columns.count))")
                 }

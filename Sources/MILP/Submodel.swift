@@ -28,9 +28,9 @@ public struct Submodel: Sendable {
         }
         func fixedValue(_ index: Int) -> Double { values.indices.contains(index) ? values[index] : 0 }
         for row in full.rows {
-            var expression = LinearExpression(constant: row.expression.constant)
+            var expression = LinearExpression(constant: row.constant)
             var hasFree = false
-            for (variable, coefficient) in row.expression.terms {
+            for (variable, coefficient) in row.terms {
                 let p = position.indices.contains(variable.index) ? position[variable.index] : -1
                 if p >= 0 {
                     expression.add(Variable(index: p), coefficient: coefficient)

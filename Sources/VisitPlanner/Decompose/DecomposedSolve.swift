@@ -40,7 +40,7 @@ struct DecomposedSolve: Sendable {
         trace("decomposed: candidates at \(reporter.elapsed)")
         let days = DayModels.build(view: view, generator: generator, week: week, threads: options.threads)
         let parts = days.parts
-        trace("decomposed: day models at \(reporter.elapsed)")
+        trace("decomposed: day models at \(reporter.elapsed): \(days.parts.map(\.milp.variableCount).reduce(0, +)) variables, \(days.parts.map(\.milp.constraintCount).reduce(0, +)) rows, \(days.parts.map(\.milp.coefficientCount).reduce(0, +)) coefficients, \(days.parts.map(\.objective.terms.count).reduce(0, +)) objective terms, \(days.parts.map { $0.itemRuns.values.reduce(0) { $0 + $1.count } }.reduce(0, +)) item runs, \(days.parts.map { $0.rooms.count + $0.routes.count + $0.caterers.count + $0.duties.count }.reduce(0, +)) choices")
         var search = WeekSearch(days: days, options: options, deadline: deadline, reporter: reporter,
                                 visitsPerNeighbourhood: neighbourhoodVisits)
         var heuristic = ConstructionHeuristic(scenario: scenario, parts: parts)

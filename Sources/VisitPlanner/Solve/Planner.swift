@@ -177,6 +177,13 @@ extension Duration {
 
 func trace(_ message: @autoclosure () -> String) {
     if ProcessInfo.processInfo.environment["VISITPLAN_TRACE"] != nil {
-        FileHandle.standardError.write(Data(("trace: " + message() + "\n").utf8))
+        FileHandle.standardError.write(Data(("trace: " + message() + " [rss \(residentMiB()) MiB]\n").utf8))
     }
+}
+
+/// The process's resident memory now, in MiB (from /proc; 0 where there is none).
+func residentMiB() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+          let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+    return pages * 4096 / (1 << 20)
 }
