@@ -26,22 +26,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var scenario = try loadScenario(self.scenario)
+        let (scenario, context) = try checkingContext(scenario: loadScenario(self.scenario), baseline: baseline, events: events)
         let plan = try loadPlan(self.plan)
-        var context: ReplanContext?
-        if let baseline, let events {
-            let current = try loadPlan(baseline)
-            do {
-                let changes = try EventsLoader.load(path: events, scenario: scenario)
-                (scenario, context) = try Replanner(scenario: scenario, current: current, eventsFile: events).checkingContext(for: changes)
-            } catch let error as ScenarioError {
-                printError(String(describing: error))
-                throw ExitStatus.badInput
-            } catch {
-                printError("visitplan: \(error)")
-                throw ExitStatus.badInput
-            }
-        }
         let report = PlanChecker(scenario: scenario, replan: context).check(plan)
         if report.isValid {
             print("\(self.plan): valid; score \(report.score) (reported \(plan.score)), catering cost \(report.cateringCost)")
@@ -50,6 +36,24 @@ struct CheckCommand: ParsableCommand {
             for violation in report.violations { print("  - \(violation)") }
             throw ExitStatus.planBreaksRules
         }
+    }
+}
+
+/// The scenario and replan context a replanned plan is checked with: after the `events` that
+/// turned `baseline` into it (both nil: the scenario as it is, no context). Exits 2 on bad input.
+func checkingContext(scenario: Scenario, baseline: String?, events: String?) throws -> (Scenario, ReplanContext?) {
+    guard let baseline, let events else { return (scenario, nil) }
+    let current = try loadPlan(baseline)
+    do {
+        let changes = try EventsLoader.load(path: events, scenario: scenario)
+        let (changed, context) = try Replanner(scenario: scenario, current: current, eventsFile: events).checkingContext(for: changes)
+        return (changed, context)
+    } catch let error as ScenarioError {
+        printError(String(describing: error))
+        throw ExitStatus.badInput
+    } catch {
+        printError("visitplan: \(error)")
+        throw ExitStatus.badInput
     }
 }
 
