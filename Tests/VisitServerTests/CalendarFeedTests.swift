@@ -126,6 +126,34 @@ struct CalendarFeedTests {
         }
     }
 
+    @Test("an IT person's feed has their turns on call for the meetings with equipment in their building, without client contacts")
+    func itOnCallFeed() async throws {
+        let server = try await TestServer.smallOffice()
+        try await server.test { api in
+            let plan = try await api.get("/api/scenarios/\(Self.scenario)/plans/current").json
+            let scenario = try ScenarioLoader.parse(try Scenarios.smallOffice, format: .yaml, file: "small-office.yaml")
+            // The equipped meetings of the plan, by the scenario's agenda: he.jun is the only IT person.
+            var equipped: [String] = []
+            for visit in plan[path: "plan.visits"]?.arrayValue ?? [] {
+                guard let id = visit["id"]?.stringValue, let request = scenario.visit(id) else { continue }
+                for item in visit["items"]?.arrayValue ?? [] {
+                    guard let index = item["agendaIndex"]?.intValue, case .meeting(let m) = request.agenda[index], !m.equipment.isEmpty else { continue }
+                    equipped.append("\(Self.scenario)/\(id)/itOnCall\(index)/person/he.jun@visitplan")
+                }
+            }
+            try #require(!equipped.isEmpty, "the small office week has meetings with equipment")
+            let feed = try ParsedICS(try await api.get("/calendars/person/he.jun.ics", token: TestTokens.planner).text)
+            let turns = feed.events.filter { $0["SUMMARY"]?.hasPrefix("IT on call: meeting of ") == true }
+            #expect(Set(turns.compactMap { $0["UID"] }).isSuperset(of: equipped), "every equipped meeting: \(turns.compactMap { $0["UID"] })")
+            #expect(turns.allSatisfy { $0["DESCRIPTION"]?.contains("Be reachable within 5 minutes") == true })
+            #expect(turns.allSatisfy { $0["DESCRIPTION"]?.contains("Contact:") == false }, "no client contact in an IT feed")
+            // Nobody else is on call: a host's feed has no such entry.
+            let host = try #require(plan.first(in: "plan.visits", where: "id", is: "V-2001")?["host"]?.stringValue)
+            let hostFeed = try ParsedICS(try await api.get("/calendars/person/\(host).ics", token: TestTokens.planner).text)
+            #expect(!hostFeed.events.contains { $0["SUMMARY"]?.hasPrefix("IT on call") == true })
+        }
+    }
+
     @Test("a room's feed lists its meetings; unknown people and rooms are 404s; a token is needed")
     func roomFeed() async throws {
         let server = try await TestServer.smallOffice()

@@ -48,7 +48,13 @@ struct CalendarFeed {
 
     /// The owner's entries in one plan.
     func entries(in plan: Plan) -> [FeedEvent] {
-        plan.visits.filter(\.scheduled).flatMap { visit -> [FeedEvent] in
+        // An IT person's feed also has their turns on call (`ITOnCall`, as on the run sheets).
+        let onCall: ITOnCall? = if case .person(let person) = owner, scenario.staffMember(person)?.has(.it) == true {
+            ITOnCall(scenario: scenario, plan: plan)
+        } else {
+            nil
+        }
+        return plan.visits.filter(\.scheduled).flatMap { visit -> [FeedEvent] in
             let items = visit.items ?? []
             switch owner {
             case .person(let person):
@@ -60,6 +66,7 @@ struct CalendarFeed {
                                             location: rooms.isEmpty ? nil : rooms.joined(separator: ", "),
                                             description: details(of: visit)))
                 }
+                if let onCall { events += onCallEntries(person, visit, onCall) }
                 return events
             case .room(let room):
                 return items.enumerated().compactMap { index, item in
@@ -82,6 +89,25 @@ struct CalendarFeed {
         return FeedEvent(uid: uid(visit, "item\(item.agendaIndex ?? index)"), start: item.start, end: item.end,
                          summary: "\(duty): \(item.kind.rawValue) with \(title(of: visit))",
                          location: item.room ?? item.route, description: details(of: visit))
+    }
+
+    /// The person's turns on call for the visit's meetings with equipment: where, what, and that
+    /// they must be reachable within 5 minutes (no client contact: that stays with the host).
+    private func onCallEntries(_ person: String, _ visit: PlannedVisit, _ onCall: ITOnCall) -> [FeedEvent] {
+        (visit.items ?? []).enumerated().flatMap { index, item -> [FeedEvent] in
+            let agendaIndex = item.agendaIndex ?? index
+            let turns = (onCall.shifts[ItemKey(visit: visit.id, agendaIndex: agendaIndex)] ?? []).filter { $0.person == person }
+            let equipment = scenario.visit(visit.id).flatMap { v -> Set<String>? in
+                guard v.agenda.indices.contains(agendaIndex), case .meeting(let m) = v.agenda[agendaIndex] else { return nil }
+                return m.equipment
+            } ?? []
+            return turns.enumerated().map { n, turn in
+                FeedEvent(uid: uid(visit, "itOnCall\(agendaIndex)" + (n > 0 ? "-\(n)" : "")), start: turn.interval.start, end: turn.interval.end,
+                          summary: "IT on call: meeting of \(title(of: visit))", location: item.room,
+                          description: "Equipment: \(equipment.sorted().joined(separator: ", "))\nBe reachable within 5 minutes"
+                            + (visit.host.map { "\nHost: \(name($0))" } ?? ""))
+            }
+        }
     }
 
     private func uid(_ visit: PlannedVisit, _ part: String) -> String {
