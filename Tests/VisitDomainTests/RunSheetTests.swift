@@ -90,4 +90,20 @@ struct RunSheetTests {
         #expect(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"))
         #expect(html.contains("@media print") && html.contains("page-break-after"))
     }
+
+    @Test("each caterer's orders: every meal it serves, by time, with diners and dietary counts; prices only when asked")
+    func catererOrders() throws {
+        let sheets = CatererOrders.from(scenario: fixture.scenario, plan: fixture.plan)
+        #expect(sheets.map(\.caterer) == ["canteen"])
+        let orders = try #require(sheets.first).orders
+        #expect(orders.map(\.visit) == ["V-1001", "V-1002"])
+        #expect(orders[0].order.description == "7 diners: 2 vegetarian, 1 halal, 4 standard")
+        #expect(orders[1].order.description == "5 diners")
+        #expect(orders.map(\.service) == ["Working meal", "Tea break"])
+        let kitchen = sheets[0].text(withPrices: false)
+        #expect(kitchen.contains("12:00–13:00  Working meal for Contoso (V-1001): 7 diners: 2 vegetarian, 1 halal, 4 standard; host Li Wei"), "\(kitchen)")
+        #expect(!kitchen.contains("per head"))
+        #expect(sheets[0].text(withPrices: true).contains("; 60 per head"))
+        #expect(CatererOrders.from(scenario: fixture.scenario, plan: fixture.plan, only: "fancy").isEmpty)
+    }
 }

@@ -61,4 +61,19 @@ struct RunSheetCommandLineTests {
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains("no run sheet is printed") && run.stdout.isEmpty, "\(run.stderr)")
     }
+
+    @Test("orders: each caterer's sheet after the plan checks; --no-prices for the kitchen; an unknown caterer exits 2")
+    func orders() throws {
+        guard let (tool, scratch, scenario, plan, planned) = try Self.planned() else { return }
+        defer { withExtendedLifetime(scratch) {} }
+        let meals = planned.visits.flatMap { $0.items ?? [] }.filter { $0.caterer != nil }
+        let all = try tool.run(["orders", scenario, plan])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.components(separatedBy: " diners").count - 1 == meals.count, "one line per meal: \(all.stdout)")
+        #expect(all.stdout.contains("per head"))
+        let kitchen = try tool.run(["orders", scenario, plan, "--no-prices"])
+        #expect(kitchen.status == 0 && !kitchen.stdout.contains("per head"))
+        let unknown = try tool.run(["orders", scenario, plan, "--caterer", "nobody"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("there is no caterer \"nobody\""), "\(unknown.stderr)")
+    }
 }

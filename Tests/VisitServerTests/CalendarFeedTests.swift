@@ -154,6 +154,23 @@ struct CalendarFeedTests {
         }
     }
 
+    @Test("a caterer's feed lists its orders with what to cook and no prices; an unknown caterer is a 404")
+    func catererFeed() async throws {
+        let server = try await TestServer.smallOffice()
+        try await server.test { api in
+            let plan = try await api.get("/api/scenarios/\(Self.scenario)/plans/current").json
+            let meals = (plan[path: "plan.visits"]?.arrayValue ?? []).flatMap { $0["items"]?.arrayValue ?? [] }
+            let byCaterer = Dictionary(grouping: meals.compactMap { $0["caterer"]?.stringValue }, by: { $0 })
+            let (caterer, served) = try #require(byCaterer.max { $0.value.count < $1.value.count })
+            let feed = try ParsedICS(try await api.get("/calendars/caterer/\(caterer).ics", token: TestTokens.planner).text)
+            #expect(feed.events.count == served.count)
+            #expect(feed.events.allSatisfy { $0["SUMMARY"]?.hasPrefix("Order: ") == true && $0["SUMMARY"]?.contains(" diners") == true })
+            #expect(feed.events.allSatisfy { $0["DESCRIPTION"]?.contains("per head") == false }, "no prices in a kitchen's feed")
+            #expect(feed.value("X-WR-CALNAME") == "Caterer \(caterer): orders")
+            #expect(try await api.get("/calendars/caterer/nobody.ics", token: TestTokens.planner).status == .notFound)
+        }
+    }
+
     @Test("a room's feed lists its meetings; unknown people and rooms are 404s; a token is needed")
     func roomFeed() async throws {
         let server = try await TestServer.smallOffice()

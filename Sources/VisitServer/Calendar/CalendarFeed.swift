@@ -1,13 +1,14 @@
 import VisitDomain
 
-/// Whose calendar a feed is: a staff member's duties or a meeting room's bookings.
+/// Whose calendar a feed is: a staff member's duties, a meeting room's bookings or a caterer's orders.
 enum FeedOwner: Sendable, Hashable {
     case person(String)
     case room(String)
+    case caterer(String)
 
     var id: String {
         switch self {
-        case .person(let id), .room(let id): id
+        case .person(let id), .room(let id), .caterer(let id): id
         }
     }
 }
@@ -68,6 +69,13 @@ struct CalendarFeed {
                 }
                 if let onCall { events += onCallEntries(person, visit, onCall) }
                 return events
+            case .caterer(let caterer):
+                // What to cook, for whom and when; no prices (a feed goes to the kitchen).
+                return CatererOrders.orders(of: visit, scenario: scenario).filter { $0.caterer == caterer }.map(\.order).map { order in
+                    FeedEvent(uid: uid(visit, "item\(order.agendaIndex)"), start: order.interval.start, end: order.interval.end,
+                              summary: "Order: \(order.service) for \(title(of: visit)), \(order.order)",
+                              location: nil, description: "\(order.service), \(order.order)" + (order.host.map { "\nHost: \($0)" } ?? ""))
+                }
             case .room(let room):
                 return items.enumerated().compactMap { index, item in
                     guard item.kind == .meeting, item.room == room else { return nil }
@@ -114,6 +122,7 @@ struct CalendarFeed {
         let kind = switch owner {
         case .person: "person"
         case .room: "room"
+        case .caterer: "caterer"
         }
         return "\(scenarioId)/\(visit.id)/\(part)/\(kind)/\(owner.id)@visitplan"
     }

@@ -5,6 +5,7 @@ import VisitDomain
 ///
 /// - `GET /calendars/person/{staff id}.ics`: the person's duties (hosting, guiding, meetings).
 /// - `GET /calendars/room/{room id}.ics`: the room's meetings.
+/// - `GET /calendars/caterer/{caterer id}.ics`: the caterer's orders (what to cook, no prices).
 ///
 /// `?scenario=ID` limits a feed to one scenario. Calendar apps cannot send headers, so these
 /// routes also accept the token as `?token=TOKEN`.
@@ -19,6 +20,10 @@ struct CalendarRoutes {
         routes.get("/room/:file") { request, context in
             try context.caller()
             return try await feed(.room(try Self.ownerID(context)), scenario: FormQuery(request).get("scenario"))
+        }
+        routes.get("/caterer/:file") { request, context in
+            try context.caller()
+            return try await feed(.caterer(try Self.ownerID(context)), scenario: FormQuery(request).get("scenario"))
         }
     }
 
@@ -44,6 +49,9 @@ struct CalendarRoutes {
             case .room(let id):
                 guard scenario.room(id) != nil else { continue }
                 title = title ?? "Room \(id): client visits"
+            case .caterer(let id):
+                guard scenario.caterer(id) != nil else { continue }
+                title = title ?? "Caterer \(id): orders"
             }
             // Only the plan versions this feed has not folded yet are read (all of them the first time).
             let key = FeedHistoryCache.Key(scenarioId: summary.scenario.id, owner: owner)
@@ -77,6 +85,7 @@ extension FeedOwner {
         switch self {
         case .person: "staff member"
         case .room: "room"
+        case .caterer: "caterer"
         }
     }
 }
