@@ -60,17 +60,28 @@ public struct Replanner: Sendable {
         // Smallest neighbourhood first; wider only while a visit that must be kept is left out
         // though it would fit on its own. Each solve is bounded by what is left of the time limit.
         var canGoOnSomewhere: Bool?
+        var last: (seconds: Double, free: Int)?
         while let area = neighbourhood {
             var remaining = options.timeLimit.map { max(0.05, $0 - elapsed()) }
+            let free = area.freeCount(in: applied.scenario)
             if best != nil, let answer = options.answerSeconds {
-                // The host has an answer: wider areas only within the time promised for it.
-                guard elapsed() < answer else {
+                // The host has an answer: wider areas only within the time promised for it, and
+                // only when the last solve's time, grown with the free visits, says it may fit
+                // (building a wider model takes time the solver's limit does not bound).
+                let expected = last.map { $0.seconds * (Double(free) / Double(max(1, $0.free))).squareRoot() } ?? 0
+                guard elapsed() + expected < answer else {
                     phases.append(ReplanPhase(name: area.name + ": not tried, the answer was due (\(answer) s)", seconds: 0,
-                                              score: best?.plan.score ?? 0, freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
+                                              score: best?.plan.score ?? 0, freeVisits: free, movable: area.movable))
                     break
                 }
                 remaining = min(remaining ?? .infinity, max(0.05, answer - elapsed()))
+            } else if best == nil, let answer = options.answerSeconds {
+                // The first answer too: the best plan GLPK has by then (proven optimal for the
+                // neighbourhood when it gets there; the current plan, as far as it holds, is its
+                // first incumbent), so that a hard neighbourhood never keeps the host waiting.
+                remaining = min(remaining ?? .infinity, max(0.05, answer - elapsed()))
             }
+            let started = elapsed()
             let outcome: PlanningOutcome
             do {
                 outcome = try solve(applied.scenario, area.baseline(from: full, scenario: applied.scenario, plan: current),
@@ -88,8 +99,9 @@ public struct Replanner: Sendable {
                 if case .days = area.stage { neighbourhood = .wholeWeek } else { neighbourhood = ladder.days(around: area.free ?? []) }
                 continue
             }
+            last = (elapsed() - started, free)
             phases.append(ReplanPhase(name: area.name, seconds: outcome.plan.solveSeconds, score: outcome.plan.score,
-                                      freeVisits: area.freeCount(in: applied.scenario), movable: area.movable))
+                                      freeVisits: free, movable: area.movable))
             if best.map({ outcome.plan.score > $0.plan.score }) ?? true { best = outcome }
             if Self.absorbs(outcome.plan, replacing: current, in: applied.scenario) { break }
             if let limit = options.timeLimit, elapsed() >= limit { break }
