@@ -15,25 +15,27 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Plan JSON file, as printed by `visitplan plan --format json`.")
     var plan: String
 
-    @Option(name: .long, help: "For a replanned plan: the plan it replaced (JSON). Needs --events.")
+    @Option(name: .long, help: "For a replanned plan or an improvement proposal: the plan it replaces (JSON). With --events for a replan.")
     var baseline: String?
 
     @Option(name: .long, help: "For a replanned plan: the change events it absorbed. Needs --baseline.")
     var events: String?
 
     func validate() throws {
-        if (baseline == nil) != (events == nil) { throw ValidationError("--baseline and --events go together") }
+        if events != nil, baseline == nil { throw ValidationError("--events needs --baseline (the plan the replan replaced)") }
     }
 
     func run() throws {
         var scenario = try loadScenario(self.scenario)
         let plan = try loadPlan(self.plan)
         var context: ReplanContext?
-        if let baseline, let events {
+        if let baseline {
             let current = try loadPlan(baseline)
             do {
-                let changes = try EventsLoader.load(path: events, scenario: scenario)
-                (scenario, context) = try Replanner(scenario: scenario, current: current, eventsFile: events).checkingContext(for: changes)
+                // No events: an improvement proposal, measured against the plan it would replace.
+                let changes = try events.map { try EventsLoader.load(path: $0, scenario: scenario) } ?? []
+                (scenario, context) = try Replanner(scenario: scenario, current: current, eventsFile: events ?? baseline)
+                    .checkingContext(for: changes)
             } catch let error as ScenarioError {
                 printError(String(describing: error))
                 throw ExitStatus.badInput
