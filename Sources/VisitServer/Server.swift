@@ -73,6 +73,7 @@ struct VisitServerApp {
         let quota = SolveQuota(perToken: configuration.solvesPerToken)
         let services = ServerServices(store: store, runner: PlanRunner(store: store, threads: threads, logger: logger),
                                       replans: ReplanService(store: store, threads: threads, quota: quota),
+                                      improvements: ImprovementService(store: store, threads: threads, quota: quota, logger: logger),
                                       whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger,
                                       quota: quota)
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
@@ -85,6 +86,7 @@ struct VisitServerApp {
         ScenarioRoutes(services: services).add(to: api)
         PlanRoutes(services: services).add(to: api)
         EventRoutes(services: services).add(to: api)
+        ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)
         ArchiveRoutes(services: services).add(to: api)
         router.addRoutes(api, atPath: "/api")
