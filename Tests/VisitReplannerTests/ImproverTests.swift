@@ -78,6 +78,24 @@ struct ImproverTests {
         expectValid(proposal, scenario: scenario)
     }
 
+    @Test("after a replan that cancelled a visit (listed in its plan, gone from its scenario), the search still runs and leaves it out")
+    func afterCancelledVisit() throws {
+        let (scenario, optimal) = Self.office
+        let events = try EventsLoader.parse("- {type: cancelVisit, at: '2026-12-12T09:00', visit: V-2007}\n", format: .yaml,
+                                            file: "events.yaml", scenario: scenario)
+        let replanned = try Replanner(scenario: scenario, current: optimal).replan(events, options: ReplanOptions(timeLimit: 20))
+        #expect(replanned.plan.visit("V-2007")?.scheduled == false && replanned.scenario.visit("V-2007") == nil)
+        let current = leavingOut(["V-2003"], of: replanned.plan, in: replanned.scenario)
+        let outcome = try Improver(scenario: replanned.scenario, current: current).improve(options: ImproveOptions(timeLimit: 20))
+        let proposal = try #require(outcome.proposal, "\(outcome.summary)")
+        #expect(proposal.addedVisits == ["V-2003"])
+        #expect(proposal.plan.visit("V-2007") == nil, "as the next replan would, the proposal no longer lists the cancelled visit")
+        expectValid(proposal, scenario: replanned.scenario)
+        // `visitplan check --baseline` (no events) builds its context the replanner's way: it accepts the proposal too.
+        let checking = try Replanner(scenario: replanned.scenario, current: current).checkingContext(for: [])
+        #expect(PlanChecker(scenario: checking.scenario, replan: checking.context).check(proposal.plan).violations.isEmpty)
+    }
+
     @Test("a plan that names a person the scenario lacks is refused with the field's path")
     func badPlanIsRefused() throws {
         let (scenario, optimal) = Self.office

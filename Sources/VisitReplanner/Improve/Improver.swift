@@ -46,7 +46,10 @@ public struct Improver: Sendable {
         } catch {
             throw .invalid(error.issues.map { ValidationIssue(file: planFile, path: $0.path, message: $0.message) })
         }
-        let context = ReplanContext(baseline: current, frozen: applied.frozen)
+        // Visits an earlier replan cancelled stay in its plan, unscheduled, though the scenario after
+        // it has them no more; the proposal leaves them out, as the next replan would.
+        let cancelled = Set(current.visits.filter { !$0.scheduled && scenario.visit($0.id) == nil }.map(\.id))
+        let context = ReplanContext(baseline: current, frozen: applied.frozen, cancelledVisits: cancelled)
         let report = PlanChecker(scenario: scenario, replan: context).check(current)
         // A replanned plan's reported score has its own replanning terms: only the rules count here.
         let broken = report.violations.filter { $0.category != .score }
