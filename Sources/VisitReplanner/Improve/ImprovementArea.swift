@@ -22,28 +22,59 @@ struct ImprovementArea: Sendable, Hashable {
 }
 
 /// The neighbourhoods the improvement search tries, smallest first: the visits left out alone
-/// (everything planned stays), then day by day (the day's visits and the left-out visits whose
-/// window touches it), then pairs of consecutive days (a visit may change day). A visit under way
-/// (an item started before `now`) is never free.
+/// (everything planned stays); each left-out visit with the visits its reasons name as holding
+/// what it needs; day by day (the day's visits and the left-out visits whose window touches it; a
+/// large day in groups of visits close in time, shifted from one pass to the next); then pairs of
+/// consecutive days (a visit may change day). A visit under way (an item started before `now`) is
+/// never free.
 struct ImprovementAreas: Sendable {
     let scenario: Scenario
     /// Visits with an item that started before `now`: kept exactly.
     let underway: Set<String>
+    /// A day with more free visits than this is searched in groups of `groupSize` visits.
+    var wholeDayVisits = 20
+    var groupSize = 12
 
     /// The visits left out of `plan` that may still be placed.
-    func leftOut(_ plan: Plan) -> Set<String> {
-        Set(scenario.visits.filter { plan.visit($0.id)?.scheduled != true && !underway.contains($0.id) }.map(\.id))
+    func leftOut(_ plan: Plan) -> [String] {
+        scenario.visits.filter { plan.visit($0.id)?.scheduled != true && !underway.contains($0.id) }.map(\.id)
     }
 
     /// Only the visits left out, with everything planned pinned.
     func leftOutArea(_ plan: Plan) -> ImprovementArea? {
-        let free = leftOut(plan)
+        let free = Set(leftOut(plan))
         return free.isEmpty ? nil : ImprovementArea(name: "visits left out", free: free)
     }
 
-    /// One area per day of the horizon that has something to change.
-    func dayAreas(_ plan: Plan) -> [ImprovementArea] {
-        scenario.horizonDates.compactMap { area([$0], plan) }
+    /// Each left-out visit crowded out by others, with those others (the visits its reasons name).
+    func conflictAreas(_ plan: Plan) -> [ImprovementArea] {
+        leftOut(plan).compactMap { id in
+            let named = (plan.visit(id)?.reasonDetails ?? []).filter { $0.kind == .crowdedOut }.flatMap { $0.visits ?? [] }
+            let rivals = Set(named.filter { plan.visit($0)?.scheduled == true && !underway.contains($0) })
+            return rivals.isEmpty ? nil : ImprovementArea(name: "\(id) and the visits in its way", free: rivals.union([id]))
+        }
+    }
+
+    /// Per day of the horizon with something to change: the whole day, or for a large day groups of
+    /// visits by start time (each with the day's left-out visits), starting `round` thirds of a group later.
+    func dayAreas(_ plan: Plan, round: Int = 0) -> [ImprovementArea] {
+        scenario.horizonDates.flatMap { date -> [ImprovementArea] in
+            guard let whole = area([date], plan) else { return [] }
+            guard whole.free.count > wholeDayVisits else { return [whole] }
+            let planned = whole.free.compactMap { id in plan.visit(id).flatMap { $0.scheduled ? $0 : nil } }
+                .sorted { ($0.start ?? .init(minutes: 0), $0.id) < ($1.start ?? .init(minutes: 0), $1.id) }
+            let waiting = whole.free.subtracting(planned.map(\.id))
+            var groups: [ImprovementArea] = []
+            var from = -((round % 3) * groupSize / 3)
+            while from < planned.count {
+                let slice = planned[max(0, from)..<min(planned.count, from + groupSize)]
+                from += groupSize
+                guard let first = slice.first?.start, let last = slice.last?.start else { continue }
+                groups.append(ImprovementArea(name: "\(date) \(first.timeOfDay)–\(last.timeOfDay) (\(slice.count) visits)",
+                                              free: Set(slice.map(\.id)).union(waiting)))
+            }
+            return groups
+        }
     }
 
     /// One area per two consecutive days, when some visit may take place on either.

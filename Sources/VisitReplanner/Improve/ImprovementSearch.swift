@@ -2,9 +2,10 @@ import Foundation
 import VisitDomain
 import VisitPlanner
 
-/// The passes of an improvement search (see `Improver`): the visits left out, then day after day
-/// while a pass improves the incumbent; when a pass of days finds nothing, pairs of consecutive
-/// days; when those find nothing either, the search has converged. Neighbourhoods that GLPK
+/// The passes of an improvement search (see `Improver`, `ImprovementAreas`): the visits left out,
+/// each with the visits in its way, then day after day (a large day in groups) while a pass
+/// improves the incumbent; when a pass finds nothing, pairs of consecutive days; when those find
+/// nothing either, the search has converged. Neighbourhoods that GLPK
 /// proved optimal as they stand are not solved again until the incumbent changes.
 struct ImprovementSearch {
     let scenario: Scenario
@@ -31,25 +32,21 @@ struct ImprovementSearch {
 
     mutating func run() {
         let areas = ImprovementAreas(scenario: scenario, underway: Set(frozen.map(\.visit)))
-        var list = [areas.leftOutArea(incumbent)].compactMap { $0 } + areas.dayAreas(incumbent)
+        var round = 0
+        var list = [areas.leftOutArea(incumbent)].compactMap { $0 } + areas.conflictAreas(incumbent) + areas.dayAreas(incumbent)
         var pairs = false
         while !timeIsUp {
-            let improved = pass(list)
-            if improved {
-                list = areas.dayAreas(incumbent)
+            if pass(list) {
+                // Something moved: the left-out visits and their rivals again, then the days, groups shifted.
+                round += 1
+                list = areas.conflictAreas(incumbent) + areas.dayAreas(incumbent, round: round)
                 pairs = false
             } else if !pairs {
+                // Nothing moved within a day: let visits change day, two days at a time.
                 list = areas.dayPairAreas(incumbent)
                 pairs = true
             } else {
                 return
-            }
-            if list.allSatisfy(settled.contains) {
-                // Nothing left to try at this stage: pairs next, or the search has converged.
-                if pairs { return }
-                list = areas.dayPairAreas(incumbent)
-                pairs = true
-                if list.allSatisfy(settled.contains) { return }
             }
         }
     }
