@@ -27,17 +27,27 @@ final class ImprovementService: Sendable {
     func start(scenarioId: String, timeLimit: Double, relativeGap: Double, by identity: Identity) async throws -> ImprovementRecord {
         let row = try await storeCall { try await store.plan(scenarioId: scenarioId, version: nil) }
         let base = try await storeCall { try await store.replanBase(scenarioId: scenarioId, version: row.version) }
-        if let running = records.get()[scenarioId], running.basePlanVersion == row.version, running.state == .running {
-            return running
-        }
         let scenario = try base.scenario.loadScenario()
         let plan = try base.plan.decodedPlan()
         let claim = try quota.claim(for: identity.name)
-        let id = nextId.update { next -> Int in defer { next += 1 }; return next }
-        let record = ImprovementRecord(id: id, scenarioId: scenarioId, basePlanVersion: row.version,
-                                       scenarioVersion: row.scenarioVersion, state: .running, timeLimit: timeLimit,
-                                       startedAt: store.timestamp(), startedBy: identity.name)
-        records.update { $0[scenarioId] = record }
+        let startedAt = store.timestamp()
+        // One search per plan version at a time: checked and recorded under one lock.
+        let (record, isNew) = records.update { records -> (ImprovementRecord, Bool) in
+            if let running = records[scenarioId], running.basePlanVersion == row.version, running.state == .running {
+                return (running, false)
+            }
+            let id = nextId.update { next -> Int in defer { next += 1 }; return next }
+            let record = ImprovementRecord(id: id, scenarioId: scenarioId, basePlanVersion: row.version,
+                                           scenarioVersion: row.scenarioVersion, state: .running, timeLimit: timeLimit,
+                                           startedAt: startedAt, startedBy: identity.name)
+            records[scenarioId] = record
+            return (record, true)
+        }
+        guard isNew else {
+            claim.release()
+            return record
+        }
+        let id = record.id
         tasks.update { tasks in
             tasks[id] = Task {
                 await self.search(record, scenario: scenario, plan: plan, relativeGap: relativeGap)
