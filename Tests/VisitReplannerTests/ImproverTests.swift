@@ -96,6 +96,32 @@ struct ImproverTests {
         #expect(PlanChecker(scenario: checking.scenario, replan: checking.context).check(proposal.plan).violations.isEmpty)
     }
 
+    @Test("a better host is proposed only when what it gains pays for the changes it costs")
+    func betterHostPaysForItsChanges() throws {
+        var (scenario, optimal) = Self.office
+        // V-2001 hosted by Zhou Ming with Xu Lan as its sales person, instead of Lisa Wong (its
+        // preferred host) with Zhou Ming: valid, 10 less (20 for the preferred host, less Zhou's 10
+        // for the client's industry), but going back swaps two people (4 × 40).
+        var current = optimal
+        let k = try #require(current.visits.firstIndex { $0.id == "V-2001" })
+        try #require(current.visits[k].host == "lisa.wong" && current.visits[k].items?[0].sales == ["zhou.ming"])
+        current.visits[k].host = "zhou.ming"
+        current.visits[k].items?[0].sales = ["xu.lan"]
+        current.score = PlanChecker(scenario: scenario).check(current).score
+        try #require(PlanChecker(scenario: scenario).check(current).isValid)
+        let cheap = try Improver(scenario: scenario, current: current).improve(options: ImproveOptions(timeLimit: 20))
+        #expect(cheap.proposal == nil, "\(cheap.summary)")
+
+        scenario.objective.preferredHost = 500
+        let worth = try Improver(scenario: scenario, current: current).improve(options: ImproveOptions(timeLimit: 20))
+        let proposal = try #require(worth.proposal, "\(worth.summary)")
+        #expect(proposal.plan.visit("V-2001")?.host == "lisa.wong")
+        #expect(proposal.addedVisits.isEmpty)
+        #expect(proposal.changes.contains { $0.visit == "V-2001" && $0.what == "host" })
+        #expect(proposal.summary.hasPrefix("\(proposal.changesToPlannedVisits.count) change"), "\(proposal.summary)")
+        expectValid(proposal, scenario: scenario)
+    }
+
     @Test("a plan that names a person the scenario lacks is refused with the field's path")
     func badPlanIsRefused() throws {
         let (scenario, optimal) = Self.office
