@@ -47,7 +47,7 @@ struct ImproveCommand: ParsableCommand {
             return
         }
         if json {
-            printError(proposal.summary)
+            printError(outcome.summary)
             try emit(encodeJSON(proposal.plan), to: output)
         } else {
             if let output { try emit(encodeJSON(proposal.plan), to: output) }

@@ -56,10 +56,13 @@ public struct ImprovementOutcome: Sendable {
     /// Every solve, in order.
     public var steps: [ImprovementStep]
 
-    /// The proposal's summary, or "no better week found (… neighbourhoods searched in … s)".
+    /// The proposal's summary, or "no better week found (… neighbourhoods searched in … s)"; either
+    /// way with the solves that failed, if any (the search went on without them).
     public var summary: String {
-        if let proposal { return proposal.summary }
-        return "no better week found (\(steps.count) neighbourhood\(steps.count == 1 ? "" : "s") searched in \(ScoreText.format(seconds)) s)"
+        let failed = steps.compactMap(\.failure)
+        let failures = failed.isEmpty ? "" : "; \(failed.count) solve\(failed.count == 1 ? "" : "s") failed, the first: \(failed[0])"
+        if let proposal { return proposal.summary + failures }
+        return "no better week found (\(steps.count) neighbourhood\(steps.count == 1 ? "" : "s") searched in \(ScoreText.format(seconds)) s\(failures))"
     }
 }
 

@@ -10,7 +10,7 @@ public struct ImprovementText: Sendable {
 
     public func render() -> String {
         var out: [String] = []
-        out.append("A better week is available: \(proposal.summary)")
+        out.append("A better week is available: \(outcome.summary)")
         let kept = outcome.steps.filter(\.improved).map(\.name)
         out.append("Searched \(outcome.steps.count) neighbourhood(s) in \(ScoreText.format(outcome.seconds)) s"
                    + (kept.isEmpty ? "" : "; improved by: " + kept.joined(separator: ", ")))
