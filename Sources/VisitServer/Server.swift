@@ -78,6 +78,7 @@ struct VisitServerApp {
         let services = ServerServices(store: store, runner: PlanRunner(store: store, threads: threads, logger: logger),
                                       replans: ReplanService(store: store, threads: threads, quota: quota,
                                                               options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds)),
+                                      improvements: ImprovementService(store: store, threads: threads, quota: quota, logger: logger),
                                       whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger,
                                       quota: quota)
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
@@ -90,6 +91,7 @@ struct VisitServerApp {
         ScenarioRoutes(services: services).add(to: api)
         PlanRoutes(services: services).add(to: api)
         EventRoutes(services: services).add(to: api)
+        ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)
         ArchiveRoutes(services: services).add(to: api)
         router.addRoutes(api, atPath: "/api")

@@ -15,14 +15,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Plan JSON file, as printed by `visitplan plan --format json`.")
     var plan: String
 
-    @Option(name: .long, help: "For a replanned plan: the plan it replaced (JSON). Needs --events.")
+    @Option(name: .long, help: "For a replanned plan or an improvement proposal: the plan it replaces (JSON). With --events for a replan.")
     var baseline: String?
 
     @Option(name: .long, help: "For a replanned plan: the change events it absorbed. Needs --baseline.")
     var events: String?
 
     func validate() throws {
-        if (baseline == nil) != (events == nil) { throw ValidationError("--baseline and --events go together") }
+        if events != nil, baseline == nil { throw ValidationError("--events needs --baseline (the plan the replan replaced)") }
     }
 
     func run() throws {
@@ -42,11 +42,13 @@ struct CheckCommand: ParsableCommand {
 /// The scenario and replan context a replanned plan is checked with: after the `events` that
 /// turned `baseline` into it (both nil: the scenario as it is, no context). Exits 2 on bad input.
 func checkingContext(scenario: Scenario, baseline: String?, events: String?) throws -> (Scenario, ReplanContext?) {
-    guard let baseline, let events else { return (scenario, nil) }
+    guard let baseline else { return (scenario, nil) }
     let current = try loadPlan(baseline)
     do {
-        let changes = try EventsLoader.load(path: events, scenario: scenario)
-        let (changed, context) = try Replanner(scenario: scenario, current: current, eventsFile: events).checkingContext(for: changes)
+        // No events: an improvement proposal, measured against the plan it would replace.
+        let changes = try events.map { try EventsLoader.load(path: $0, scenario: scenario) } ?? []
+        let (changed, context) = try Replanner(scenario: scenario, current: current, eventsFile: events ?? baseline)
+            .checkingContext(for: changes)
         return (changed, context)
     } catch let error as ScenarioError {
         printError(String(describing: error))

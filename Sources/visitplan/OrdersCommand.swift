@@ -24,14 +24,14 @@ struct OrdersCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write here instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "For a replanned plan: the plan it replaced (JSON). Needs --events.")
+    @Option(name: .long, help: "For a replanned plan or an accepted improvement: the plan it replaced (JSON).")
     var baseline: String?
 
-    @Option(name: .long, help: "For a replanned plan: the change events it absorbed. Needs --baseline.")
+    @Option(name: .long, help: "For a replanned plan: the change events it absorbed (with --baseline).")
     var events: String?
 
     func validate() throws {
-        if (baseline == nil) != (events == nil) { throw ValidationError("--baseline and --events go together") }
+        if events != nil, baseline == nil { throw ValidationError("--events needs --baseline (the plan the replan replaced)") }
     }
 
     func run() throws {

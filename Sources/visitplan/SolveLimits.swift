@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `--time-limit` and `--gap`, shared by `plan`, `replan` and `whatif` (each with its own default
+/// `--time-limit` and `--gap`, shared by `plan`, `replan`, `improve` and `whatif` (each with its own default
 /// time limit), validated in one place.
 struct SolveLimits: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds and use the best plan found (plan and whatif: 60 per plan; replan: 20 for the whole replan).",
+    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds and use the best plan found (plan and whatif: 60 per plan; replan and improve: 20 for the whole search).",
                                             valueName: "seconds"))
     var timeLimit: Double?
 

@@ -9,8 +9,9 @@ struct RunOptions: Sendable, Equatable {
     /// The longest solve the API starts.
     static let maximumTimeLimit: Double = 3600
 
-    static func parse(_ text: String, format: DocumentFormat) throws(APIError) -> RunOptions {
-        var options = RunOptions()
+    /// The options of `text`; fields left out take `defaults`' values.
+    static func parse(_ text: String, format: DocumentFormat, defaults: RunOptions = RunOptions()) throws(APIError) -> RunOptions {
+        var options = defaults
         guard !text.allSatisfy(\.isWhitespace) else { return options }
         let file = DocumentBody.fileName(format)
         let document = try DocumentBody.parse(text, format: format, file: file)

@@ -1,11 +1,13 @@
 import Foundation
 import Logging
 
-/// What the routes share: the store, the background plan runs, replanning and what-if runs.
+/// What the routes share: the store, the background plan runs, replanning, improvement searches and what-if runs.
 struct ServerServices: Sendable {
     let store: VisitStore
     let runner: PlanRunner
     let replans: ReplanService
+    /// Background searches for a better week near the current plan, offered as proposals.
+    let improvements: ImprovementService
     let whatIfs: WhatIfRunner
     let logger: Logger
     /// How many solves each token may have running or waiting.

@@ -1,10 +1,12 @@
 // visitplan: the calendar page. Loads the current plan of a scenario, draws the week, shows a
-// visit's details, lists unscheduled visits, and lets a host report a change, which replans.
+// visit's details, lists unscheduled visits, lets a host report a change, which replans, and
+// offers a coordinator a better week when the server finds one near the current plan.
 import { api, h, fill, signIn, timeOf, dayLabel, money } from "./api.js";
 import { renderCalendar } from "./calendar.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null };
+const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null,
+                improvement: null, improvePoll: null };
 
 const staffName = (id) => (state.scenario.staff || []).find((s) => s.id === id)?.name || id;
 const request = (id) => (state.scenario.visits || []).find((v) => v.id === id);
@@ -27,6 +29,8 @@ async function main() {
   $("report-type").addEventListener("change", showReportFields);
   $("report-visit").addEventListener("change", fillReportVisit);
   $("report").addEventListener("submit", submitReport);
+  $("improvement-accept").addEventListener("click", acceptImprovement);
+  $("improvement-ignore").addEventListener("click", ignoreImprovement);
   const scenarios = await api("/scenarios");
   fill($("scenario"), scenarios.map((s) => h("option", { value: s.id }, s.name === s.id ? s.id : `${s.name} (${s.id})`)));
   const remembered = localStorage.getItem("visitplan-scenario");
@@ -53,6 +57,7 @@ async function load() {
     draw();
     fillReportVisits();
     await followRuns();
+    followImprovement();
   } catch (error) {
     showError(error.message);
   }
@@ -98,6 +103,92 @@ async function planAgain() {
     await api(`/scenarios/${state.scenarioId}/plans`, { method: "POST", body: {} });
     await followRuns();
   } catch (error) { showError(error.details || error.message); }
+}
+
+// MARK: A better week, offered to coordinators
+
+/** Looks for a better week near the current plan (once per plan version) and offers it in the banner. */
+async function followImprovement() {
+  clearTimeout(state.improvePoll);
+  const view = state.view;
+  if (state.me.role !== "coordinator" || !view || !view.current || state.detail.latestVersion !== view.scenarioVersion) {
+    hideImprovement();
+    return;
+  }
+  const scenarioId = state.scenarioId;
+  try {
+    let found = null;
+    try { found = await api(`/scenarios/${scenarioId}/improvements/latest`); } catch (error) { if (error.status !== 404) throw error; }
+    if (scenarioId !== state.scenarioId || view !== state.view) return;   // another plan is shown by now
+    if (!found || found.basePlanVersion !== view.version) {
+      found = await api(`/scenarios/${scenarioId}/improvements`, { method: "POST", body: {} });
+    }
+    if (found.state === "running") {
+      state.improvePoll = setTimeout(followImprovement, 2000);
+      return;
+    }
+    if (found.state === "ready" && found.current && found.basePlanVersion === view.version) showImprovement(found); else hideImprovement();
+  } catch (error) {
+    // The offer is a bonus: the calendar stays usable without it.
+    console.warn("improvement search:", error.message);
+  }
+}
+
+function showImprovement(found) {
+  state.improvement = found;
+  $("improvement-headline").textContent = `A better week is available: ${found.headline}`;
+  $("improvement-score").textContent = `(score ${money(found.oldScore)} → ${money(found.newScore)}, the changes' cost counted)`;
+  const added = (found.addedVisits || []).map((id) => {
+    const v = found.plan.visits.find((p) => p.id === id);
+    return h("li", { dataset: { visit: id } }, `${id} ${clientOf(id)}: added, ${v ? `${dayLabel(v.start.slice(0, 10))} ${timeOf(v.start)}–${timeOf(v.end)}` : ""}`);
+  });
+  const whole = new Set([...(found.addedVisits || []), ...(found.droppedVisits || [])]);
+  const changed = (found.changes || []).filter((c) => !whole.has(c.visit)).map((c) =>
+    h("li", { dataset: { visit: c.visit } }, `${c.visit}${c.item != null ? ` item ${c.item}` : ""}: ${c.what}`
+      + `${c.from ? ` from ${c.from}` : ""}${c.to ? ` to ${c.to}` : ""}`));
+  const dropped = (found.droppedVisits || []).map((id) => h("li", { dataset: { visit: id } }, `${id} ${clientOf(id)}: no longer planned`));
+  fill($("improvement-changes"), added, changed, dropped);
+  $("improvement-error").textContent = "";
+  $("improvement").hidden = false;
+}
+
+function hideImprovement() {
+  state.improvement = null;
+  $("improvement").hidden = true;
+}
+
+async function acceptImprovement() {
+  const found = state.improvement;
+  if (!found) return;
+  const button = $("improvement-accept");
+  button.disabled = true;
+  try {
+    const result = await api(`/scenarios/${state.scenarioId}/improvements/${found.id}/accept`, { method: "POST" });
+    hideImprovement();
+    state.moved = new Set((result.plan.changes ?? []).map((c) => c.visit));
+    await load();
+    showResult(result);
+  } catch (error) {
+    if (error.status === 409) {
+      hideImprovement();
+      await load();
+      showError(`The plan changed since this better week was found (it is now version ${error.body.currentVersion ?? "?"}); `
+        + "the calendar has been reloaded and the search starts again.");
+    } else {
+      $("improvement-error").textContent = error.details || error.message;
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function ignoreImprovement() {
+  const found = state.improvement;
+  hideImprovement();
+  if (!found) return;
+  try { await api(`/scenarios/${state.scenarioId}/improvements/${found.id}/ignore`, { method: "POST" }); } catch (error) {
+    console.warn("ignoring the improvement:", error.message);
+  }
 }
 
 function select(visitId) {

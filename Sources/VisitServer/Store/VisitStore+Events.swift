@@ -63,7 +63,7 @@ extension VisitStore {
         }
     }
 
-    private static func checkedBase(_ db: Database, scenarioId: String, version: Int) throws -> ReplanBase {
+    static func checkedBase(_ db: Database, scenarioId: String, version: Int) throws -> ReplanBase {
         guard try ScenarioRow.fetchOne(db, key: scenarioId) != nil else { throw StoreError.noScenario(scenarioId) }
         guard let current = try PlanRow.filter(Column("scenarioId") == scenarioId).order(Column("version").desc).fetchOne(db) else {
             throw StoreError.noPlan(scenario: scenarioId, version: nil)
