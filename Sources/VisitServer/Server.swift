@@ -85,11 +85,13 @@ struct VisitServerApp {
 
         let router = Router(context: VisitRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        RunSheetRoutes.addStylesheet(to: router)
         web.add(to: router)
         let api = RouteCollection(context: VisitRequestContext.self)
         api.add(middleware: AuthMiddleware(registry: configuration.tokens, acceptsQueryToken: false))
         ScenarioRoutes(services: services).add(to: api)
         PlanRoutes(services: services).add(to: api)
+        RunSheetRoutes(services: services).add(to: api)
         EventRoutes(services: services).add(to: api)
         ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)

@@ -3,13 +3,16 @@ public struct RunSheetHTML: Sendable {
     public let sheets: [RunSheet]
     public let title: String
 
-    public init(_ sheets: [RunSheet], title: String) { self.sheets = sheets; self.title = title }
+    /// Where the page's styles come from: nil puts them in the page (a file that stands alone);
+    /// a URL links them (a server whose pages allow no inline styles serves `css` there).
+    public let stylesheet: String?
 
-    public func render() -> String {
-        var html = """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>\(Self.escape(title))</title>
-        <style>
+    public init(_ sheets: [RunSheet], title: String, stylesheet: String? = nil) {
+        self.sheets = sheets; self.title = title; self.stylesheet = stylesheet
+    }
+
+    /// The run sheets' styles, for the screen and for print (one page per visit).
+    public static let css = """
         body { font: 11pt/1.4 system-ui, sans-serif; margin: 2em; color: #111; }
         section { max-width: 48em; margin-bottom: 3em; }
         h1 { font-size: 16pt; margin: 0 0 .2em; } p { margin: .2em 0; }
@@ -20,7 +23,16 @@ public struct RunSheetHTML: Sendable {
         ul { margin: .2em 0; padding-left: 1.2em; }
         .boundary { margin-top: 1em; padding: .5em; border: 2px solid #b58100; }
         @media print { body { margin: 0; } section { page-break-after: always; margin: 0; } section:last-child { page-break-after: auto; } }
-        </style></head><body>
+
+        """
+
+    public func render() -> String {
+        let styles = stylesheet.map { "<link rel=\"stylesheet\" href=\"\(Self.escape($0))\">" } ?? "<style>\n\(Self.css)</style>"
+        var html = """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>\(Self.escape(title))</title>
+        \(styles)
+        </head><body>
 
         """
         for sheet in sheets { html += section(sheet) }

@@ -45,6 +45,20 @@ export async function api(path, { method = "GET", body, contentType = "applicati
   return json;
 }
 
+/** Opens an HTML page of the API (a run sheet) in a new window: fetched with the stored token, shown from a blob. */
+export async function openPage(path) {
+  const response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${token() || ""}` }, cache: "no-store" });
+  const text = await response.text();
+  if (!response.ok) {
+    let json = null;
+    try { json = JSON.parse(text); } catch { json = { error: text }; }
+    throw new ApiError(response.status, json);
+  }
+  // The blob's page keeps this page's rules (styles from this origin only): its stylesheet by full address.
+  const page = text.replace('href="/runsheet.css"', `href="${location.origin}/runsheet.css"`);
+  window.open(URL.createObjectURL(new Blob([page], { type: "text/html" })), "_blank");
+}
+
 /** h("li", {class: "x", dataset: {visit: "V-1"}}, "text", child) builds an element; strings become text nodes. */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);

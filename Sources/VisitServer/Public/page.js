@@ -1,7 +1,7 @@
 // visitplan: the calendar page. Loads the current plan of a scenario, draws the week, shows a
 // visit's details, lists unscheduled visits, lets a host report a change, which replans, and
 // offers a coordinator a better week when the server finds one near the current plan.
-import { api, h, fill, signIn, timeOf, dayLabel, money } from "./api.js";
+import { api, h, fill, signIn, timeOf, dayLabel, money, openPage } from "./api.js";
 import { renderCalendar } from "./calendar.js";
 
 const $ = (id) => document.getElementById(id);
@@ -219,9 +219,15 @@ function showDetails(visitId) {
       h("span", { class: "kind" }, item.kind), ` ${timeOf(item.start)}–${timeOf(item.end)} · ${place}${cost}`,
       people.length ? h("div", { class: "muted" }, people.join(", ")) : null);
   });
+  // The printable run sheet: for coordinators and planners, and for the host of the visit.
+  const mayPrint = planned?.scheduled && (state.me.role !== "host" || planned.host === state.me.person);
+  const printSheet = mayPrint ? h("button", { type: "button", id: "runsheet", on: { click: async () => {
+    try { await openPage(`/scenarios/${state.scenarioId}/plans/${state.view.version}/runsheets?visit=${encodeURIComponent(visitId)}`); }
+    catch (error) { showError(error.details || error.message); }
+  } } }, "Print run sheet") : null;
   fill($("details"), h("h2", {}, `${visitId} ${client.name || ""}`),
     h("div", { class: "details" }, h("dl", {}, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))),
-    items.length ? h("ul", { class: "agenda" }, items) : null,
+    items.length ? h("ul", { class: "agenda" }, items) : null, printSheet,
     planned && !planned.scheduled ? h("ul", {}, (planned.reasons || []).map((r) => h("li", { class: "reason" }, r))) : null);
 }
 
