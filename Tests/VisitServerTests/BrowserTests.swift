@@ -81,6 +81,51 @@ struct BrowserTests {
     }
 }
 
+/// The run sheet from the page: a host prints their own visit's sheet, styled under the page's rules.
+@Suite("Browser: run sheets", .serialized)
+struct RunSheetBrowserTests {
+    @Test("a host opens a visit, presses Print run sheet, and a styled sheet of that visit opens in a new tab")
+    func printRunSheet() async throws {
+        guard WebDriver.isAvailable else {
+            Issue.record("The browser test cannot run: \(WebDriver.chromium) or \(WebDriver.chromedriver) is missing.")
+            return
+        }
+        let server = try await TestServer.smallOffice()
+        let plan = try await server.services.store.plan(scenarioId: "suzhou-office-week-51", version: nil).decodedPlan()
+        let visit = try #require(plan.visit("V-2001"))
+        let host = try #require(TestTokens.host(visit.host))
+        try await server.app.application.test(.live) { client in
+            let port = try #require(client.port)
+            let browser = try await WebDriver()
+            do {
+                try await browser.open("http://127.0.0.1:\(port)/#token=\(host)")
+                let block = ".block[data-visit='V-2001']"
+                try await browser.waitUntil("the calendar shows V-2001", seconds: 60) { try await browser.find(block) != nil }
+                try await browser.click(try #require(try await browser.find(block)))
+                let before = try await browser.windowHandles()
+                try await browser.click(try #require(try await browser.find("#runsheet"), "the host of V-2001 may print its sheet"))
+                try await browser.waitUntil("a tab opens", seconds: 30) { try await browser.windowHandles().count > before.count }
+                let tab = try #require(try await browser.windowHandles().first { !before.contains($0) })
+                try await browser.switchToWindow(tab)
+                try await browser.waitUntil("the sheet loads", seconds: 30) {
+                    (try await browser.execute("return document.querySelector('section') ? 1 : 0") as? Int) == 1
+                }
+                let text = try await browser.execute("return document.body.innerText") as? String ?? ""
+                #expect(text.contains("V-2001 Contoso") && text.contains("meets the guests at"), "\(text.prefix(500))")
+                let sections = try await browser.execute("return document.querySelectorAll('section').length") as? Int
+                #expect(sections == 1, "only the visit asked for")
+                // The stylesheet loaded (the page allows styles from its own origin only).
+                let nowrap = try await browser.execute("return getComputedStyle(document.querySelector('td.time')).whiteSpace") as? String
+                #expect(nowrap == "nowrap")
+            } catch {
+                let page = (try? await browser.execute("return document.body.innerText") as? String) ?? ""
+                Issue.record("\(error)\n--- page text ---\n\(page.prefix(2000))")
+            }
+            await browser.quit()
+        }
+    }
+}
+
 extension Array {
     func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
         var result: [T] = []

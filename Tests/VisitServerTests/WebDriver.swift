@@ -90,6 +90,16 @@ final class WebDriver: @unchecked Sendable {
         try await request("POST", "/session/\(session)/execute/sync", ["script": script, "args": arguments])["value"]
     }
 
+    /// The handles of the session's open windows (tabs).
+    func windowHandles() async throws -> [String] {
+        try await request("GET", "/session/\(session)/window/handles")["value"] as? [String] ?? []
+    }
+
+    /// Makes `handle` the window the next commands act on.
+    func switchToWindow(_ handle: String) async throws {
+        _ = try await request("POST", "/session/\(session)/window", ["handle": handle])
+    }
+
     /// A PNG of the window.
     func screenshot() async throws -> Data {
         guard let base64 = try await request("GET", "/session/\(session)/screenshot")["value"] as? String,
