@@ -106,4 +106,29 @@ struct RunSheetTests {
         #expect(sheets[0].text(withPrices: true).contains("; 60 per head"))
         #expect(CatererOrders.from(scenario: fixture.scenario, plan: fixture.plan, only: "fancy").isEmpty)
     }
+
+    @Test("a visit's preparation: owners and due times counted in working days back, the menu before the caterer's lead time, the NDA known signed")
+    func checklist() throws {
+        let list = try #require(PreparationChecklist(scenario: fixture.scenario, plan: fixture.plan, visit: "V-1001"))
+        func task(_ key: String) -> PreparationChecklist.Task? { list.tasks.first { $0.key == key } }
+        // Tuesday 2026-12-08: Monday is 1 working day before, Friday 2, Thursday 3.
+        #expect(task("confirm")?.due.date == CheckerFixture.day("2026-12-03"))
+        #expect(task("confirm")?.owner == "Li Wei")
+        #expect(task("materials")?.due.date == CheckerFixture.day("2026-12-04"))
+        #expect(task("equipment-0")?.owner == "it.a" && task("equipment-0")?.due.date == CheckerFixture.day("2026-12-07"))
+        #expect(task("room-0")?.title == "Room R-301 ready at 10:00 for 9 people")
+        #expect(task("tour-1")?.owner == "wang.fang")
+        // The canteen needs 24 h: the menu is due Monday 12:00, before the end of that working day.
+        #expect(task("menu-2")?.due == CheckerFixture.at("2026-12-07T12:00"))
+        #expect(task("menu-2")?.title.hasSuffix("7 diners: 2 vegetarian, 1 halal, 4 standard") == true)
+        #expect(task("nda")?.done == true, "V-1001 has signed its NDA")
+        #expect(list.tasks.map(\.due) == list.tasks.map(\.due).sorted())
+        #expect(list.overdue(at: CheckerFixture.at("2026-12-04T12:00")).map(\.key) == ["confirm"])
+        #expect(list.text(now: CheckerFixture.at("2026-12-04T12:00")).contains("[!] 2026-12-03"))
+        // V-1002 was requested on Friday at 10:00 for Tuesday: what was due before that is due at the request.
+        let urgent = try #require(PreparationChecklist(scenario: fixture.scenario, plan: fixture.plan, visit: "V-1002"))
+        #expect(urgent.tasks.first { $0.key == "confirm" }?.due == CheckerFixture.at("2026-12-04T10:00"))
+        #expect(urgent.tasks.first { $0.key == "nda" } == nil, "nothing confidential")
+        #expect(PreparationChecklist(scenario: fixture.scenario, plan: fixture.plan, visit: "V-1003") == nil)
+    }
 }

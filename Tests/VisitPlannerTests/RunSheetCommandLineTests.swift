@@ -76,4 +76,17 @@ struct RunSheetCommandLineTests {
         let unknown = try tool.run(["orders", scenario, plan, "--caterer", "nobody"])
         #expect(unknown.status == 2 && unknown.stderr.contains("there is no caterer \"nobody\""), "\(unknown.stderr)")
     }
+
+    @Test("checklist: each visit's tasks, overdue ones marked against --now; a bad --now is a usage error")
+    func checklist() throws {
+        guard let (tool, scratch, scenario, plan, planned) = try Self.planned() else { return }
+        defer { withExtendedLifetime(scratch) {} }
+        let first = try #require(planned.visits.first { $0.scheduled })
+        let early = try tool.run(["checklist", scenario, plan, first.id, "--now", "2026-11-01T09:00"])
+        #expect(early.status == 0 && early.stdout.contains("Preparation: \(first.id)") && !early.stdout.contains("OVERDUE"), "\(early.stdout)")
+        let late = try tool.run(["checklist", scenario, plan, first.id, "--now", "2026-12-31T09:00"])
+        #expect(late.stdout.contains("OVERDUE"))
+        let bad = try tool.run(["checklist", scenario, plan, "--now", "tomorrow"])
+        #expect(bad.status == 64 && bad.stderr.contains("--now tomorrow"), "\(bad.stderr)")
+    }
 }
