@@ -1,3 +1,4 @@
+import VisitDomain
 /// A horizontal bar chart as inline SVG: one row per label, one bar per series (side by side, or
 /// stacked), the value written after each bar, a legend when there are several series. All text
 /// is escaped; the SVG needs no stylesheet, script or font file.

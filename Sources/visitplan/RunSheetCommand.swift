@@ -11,11 +11,7 @@ struct RunSheetCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, html }
 
-    @Argument(help: "Scenario file (.yaml, .yml or .json).")
-    var scenario: String
-
-    @Argument(help: "Plan JSON file, as printed by `visitplan plan --format json`.")
-    var plan: String
+    @OptionGroup var input: CheckedPlanArguments
 
     @Argument(help: "Visits to print (default: every scheduled visit, in time order).")
     var visits: [String] = []
@@ -26,42 +22,11 @@ struct RunSheetCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write here instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "For a replanned plan or an accepted improvement: the plan it replaced (JSON).")
-    var baseline: String?
-
-    @Option(name: .long, help: "For a replanned plan: the change events it absorbed (with --baseline).")
-    var events: String?
-
-    func validate() throws {
-        if events != nil, baseline == nil { throw ValidationError("--events needs --baseline (the plan the replan replaced)") }
-    }
-
     func run() throws {
-        let (scenario, context) = try checkingContext(scenario: loadScenario(self.scenario), baseline: baseline, events: events)
-        let plan = try loadPlan(self.plan)
-        let report = PlanChecker(scenario: scenario, replan: context).check(plan)
-        guard report.isValid else {
-            printError("\(self.plan): the plan breaks \(report.violations.count) rule(s), so no run sheet is printed:")
-            for violation in report.violations { printError("  - \(violation)") }
-            throw ExitStatus.planBreaksRules
-        }
-        let ids = visits.isEmpty
-            ? plan.visits.filter(\.scheduled).sorted { ($0.start ?? .init(minutes: 0), $0.id) < ($1.start ?? .init(minutes: 0), $1.id) }.map(\.id)
-            : visits
+        let (scenario, plan) = try input.load(printing: "run sheet")
+        let ids = try input.visits(visits, of: plan, in: scenario, command: "runsheet")
         let onCall = ITOnCall(scenario: scenario, plan: plan)
-        var sheets: [RunSheet] = []
-        for id in ids {
-            guard scenario.visit(id) != nil else {
-                printError("visitplan runsheet: there is no visit \"\(id)\" in \(self.scenario)")
-                throw ExitStatus.badInput
-            }
-            guard let sheet = RunSheet(scenario: scenario, plan: plan, visit: id, onCall: onCall) else {
-                let why = plan.visit(id)?.reasons?.first.map { ": \($0)" } ?? ""
-                printError("visitplan runsheet: \(id) is not scheduled in \(self.plan)\(why)")
-                throw ExitStatus.badInput
-            }
-            sheets.append(sheet)
-        }
+        let sheets = ids.compactMap { RunSheet(scenario: scenario, plan: plan, visit: $0, onCall: onCall) }
         switch format {
         case .text: try emit(sheets.map { RunSheetText($0).render() }.joined(separator: "\n\u{0C}\n"), to: output)
         case .html: try emit(RunSheetHTML(sheets, title: "Run sheets: \(scenario.name)").render(), to: output)

@@ -1,6 +1,7 @@
-/// Escaping for text placed in HTML and SVG (element content and quoted attribute values).
-enum HTML {
-    static func escape(_ text: String) -> String {
+/// Escaping for text placed in HTML and SVG (element content and quoted attribute values): the
+/// what-if comparison and the run sheets.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
