@@ -9,30 +9,16 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a plan JSON against the scenario: every hard rule, the totals and the score.")
 
-    @Argument(help: "Scenario file (.yaml, .yml or .json).")
-    var scenario: String
-
-    @Argument(help: "Plan JSON file, as printed by `visitplan plan --format json`.")
-    var plan: String
-
-    @Option(name: .long, help: "For a replanned plan or an improvement proposal: the plan it replaces (JSON). With --events for a replan.")
-    var baseline: String?
-
-    @Option(name: .long, help: "For a replanned plan: the change events it absorbed. Needs --baseline.")
-    var events: String?
-
-    func validate() throws {
-        if events != nil, baseline == nil { throw ValidationError("--events needs --baseline (the plan the replan replaced)") }
-    }
+    @OptionGroup var input: CheckedPlanArguments
 
     func run() throws {
-        let (scenario, context) = try checkingContext(scenario: loadScenario(self.scenario), baseline: baseline, events: events)
-        let plan = try loadPlan(self.plan)
+        let (scenario, context) = try checkingContext(scenario: loadScenario(input.scenario), baseline: input.baseline, events: input.events)
+        let plan = try loadPlan(input.plan)
         let report = PlanChecker(scenario: scenario, replan: context).check(plan)
         if report.isValid {
-            print("\(self.plan): valid; score \(report.score) (reported \(plan.score)), catering cost \(report.cateringCost)")
+            print("\(input.plan): valid; score \(report.score) (reported \(plan.score)), catering cost \(report.cateringCost)")
         } else {
-            print("\(self.plan): \(report.violations.count) problem(s):")
+            print("\(input.plan): \(report.violations.count) problem(s):")
             for violation in report.violations { print("  - \(violation)") }
             throw ExitStatus.planBreaksRules
         }

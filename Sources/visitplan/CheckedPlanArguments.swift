@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import VisitDomain
 
-/// The scenario and plan a command reads a plan's consequences from (run sheets, orders,
-/// checklists), with the baseline and events of a replanned plan; the plan is checked against
-/// every hard rule before anything is printed from it.
+/// The scenario and plan a command checks (`check`) or reads a plan's consequences from (run
+/// sheets, orders, checklists), with the baseline and events of a replanned plan or an
+/// improvement; those commands check the plan against every hard rule before printing anything.
 struct CheckedPlanArguments: ParsableArguments {
     @Argument(help: "Scenario file (.yaml, .yml or .json).")
     var scenario: String
