@@ -51,9 +51,17 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     try await VisitServerApp.make(configuration).application
 }
 
-/// Builds the server and runs it until SIGINT or SIGTERM, then shuts down gracefully.
+/// Builds the server and runs it until SIGINT or SIGTERM, then shuts down gracefully and closes
+/// the store.
 public func runServer(_ configuration: ServerConfiguration) async throws {
-    try await buildApplication(configuration).runService()
+    let server = try await VisitServerApp.make(configuration)
+    do {
+        try await server.application.runService()
+    } catch {
+        await server.services.store.shutdown()
+        throw error
+    }
+    await server.services.store.shutdown()
 }
 
 /// The assembled server: the application and the services behind it (tests reach into both).
@@ -67,7 +75,7 @@ struct VisitServerApp {
         let logger = configuration.logger
         let publicDirectory = try WebFiles.resourceDirectory(override: configuration.publicDirectory)
         let web = try WebFiles(directory: publicDirectory)
-        let store = try VisitStore(path: configuration.databasePath)
+        let store: any PlanStore = try SQLiteStore(path: configuration.databasePath)
         try await store.interruptUnfinishedRuns()
         let threads = SolverThreads(limit: configuration.concurrentSolves)
         let quota = SolveQuota(perToken: configuration.solvesPerToken)

@@ -4,7 +4,7 @@ import Testing
 import VisitDomain
 @testable import VisitServer
 
-/// The SQLite store: durable, append-only, every version and event found again after reopening.
+/// The SQLite store (`SQLiteStore`): durable, append-only, every version and event found again after reopening.
 @Suite("Store")
 struct StoreTests {
     static let scenario = "suzhou-office-week-51"
@@ -28,7 +28,7 @@ struct StoreTests {
         }
         let expectedPlans = try await server.services.store.plans(scenarioId: Self.scenario)
 
-        let reopened = try VisitStore(path: path)
+        let reopened = try SQLiteStore(path: path)
         let versions = try await reopened.scenarioVersions(id: Self.scenario)
         #expect(versions.map(\.version) == [1, 2, 3, 4])
         #expect(versions.map(\.origin) == ["seed", "replan", "replan", "upload"])
@@ -68,9 +68,10 @@ struct StoreTests {
     @Test("the database is in WAL mode with full synchronous writes")
     func walMode() async throws {
         let server = try await TestServer.make()
-        let mode = try await server.services.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let store = try #require(server.services.store as? SQLiteStore)
+        let mode = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        let synchronous = try await server.services.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let synchronous = try await store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 2, "FULL")
     }
 
@@ -80,8 +81,9 @@ struct StoreTests {
     ])
     func appendOnly(sql: String) async throws {
         let server = try await TestServer.smallOffice()
+        let store = try #require(server.services.store as? SQLiteStore)
         await #expect(throws: DatabaseError.self) {
-            try await server.services.store.pool.write { db in try db.execute(sql: sql) }
+            try await store.pool.write { db in try db.execute(sql: sql) }
         }
         #expect(try await server.services.store.plans(scenarioId: Self.scenario).count == 1)
     }

@@ -3,7 +3,7 @@ import Logging
 
 /// What the routes share: the store, the background plan runs, replanning and what-if runs.
 struct ServerServices: Sendable {
-    let store: VisitStore
+    let store: any PlanStore
     let runner: PlanRunner
     let replans: ReplanService
     let whatIfs: WhatIfRunner

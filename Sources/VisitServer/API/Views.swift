@@ -13,7 +13,7 @@ struct ScenarioSummaryView: Encodable {
     var createdAt: String
     var createdBy: String
 
-    init(_ summary: VisitStore.ScenarioSummary) {
+    init(_ summary: ScenarioSummary) {
         id = summary.scenario.id; name = summary.latest.name; latestVersion = summary.latest.version
         currentPlanVersion = summary.currentPlanVersion; createdAt = summary.scenario.createdAt
         createdBy = summary.scenario.createdBy

@@ -5,13 +5,13 @@ import VisitPlanner
 /// Starts solves in the background and reports their progress (best score and bound so far)
 /// while they run. The run and its outcome are stored; progress lives in memory only.
 final class PlanRunner: Sendable {
-    let store: VisitStore
+    let store: any PlanStore
     let threads: SolverThreads
     let logger: Logger
     private let progress = LockedValue<[Int64: PlannerProgress]>([:])
     private let tasks = LockedValue<[Int64: Task<Void, Never>]>([:])
 
-    init(store: VisitStore, threads: SolverThreads, logger: Logger) {
+    init(store: any PlanStore, threads: SolverThreads, logger: Logger) {
         self.store = store; self.threads = threads; self.logger = logger
     }
 

@@ -3,8 +3,7 @@ import GRDB
 import VisitDomain
 
 /// Plans and the background runs that make them.
-extension VisitStore {
-    /// Records a solve that has started on a scenario version.
+extension SQLiteStore {
     func startRun(scenarioId: String, scenarioVersion: Int, timeLimit: Double, relativeGap: Double,
                   by author: String) async throws -> PlanRunRow {
         let now = timestamp()
@@ -17,19 +16,16 @@ extension VisitStore {
         }
     }
 
-    /// Commits the plan a run produced as the next plan version, unless the scenario got a newer
-    /// version meanwhile (then the run ends `superseded` and nothing else is stored).
-    /// `note`: why the solve stopped, kept as the run's message ("feasible: stopped at the time limit").
-    func finishRun(id: Int64, plan: Plan, note: String? = nil) async throws -> PlanRunRow {
+    func finishRun(id: Int64, plan: Plan, note: String?) async throws -> PlanRunRow {
         let now = timestamp()
-        let json = try Self.encode(plan)
+        let json = try StoreRules.encode(plan)
         return try await pool.write { db in
             guard var run = try PlanRunRow.fetchOne(db, key: id) else { throw StoreError.noRun(id) }
             let latest = try Self.latestVersion(db, scenarioId: run.scenarioId)?.version
             run.finishedAt = now
             guard latest == run.scenarioVersion else {
                 run.state = "superseded"
-                run.message = "scenario version \(latest ?? 0) was stored while version \(run.scenarioVersion) was being planned; plan it again"
+                run.message = StoreRules.supersededMessage(latest: latest, planned: run.scenarioVersion)
                 try run.update(db)
                 return run
             }
@@ -46,7 +42,6 @@ extension VisitStore {
         }
     }
 
-    /// Ends a run that could not produce a plan.
     func failRun(id: Int64, message: String) async throws {
         let now = timestamp()
         try await pool.write { db in
@@ -65,28 +60,24 @@ extension VisitStore {
         }
     }
 
-    /// The runs of a scenario, newest first.
     func runs(scenarioId: String) async throws -> [PlanRunRow] {
         try await pool.read { db in
             try PlanRunRow.filter(Column("scenarioId") == scenarioId).order(Column("id").desc).fetchAll(db)
         }
     }
 
-    /// Every plan version of a scenario, oldest first.
     func plans(scenarioId: String) async throws -> [PlanRow] {
         try await pool.read { db in
             try PlanRow.filter(Column("scenarioId") == scenarioId).order(Column("version")).fetchAll(db)
         }
     }
 
-    /// A scenario's plan versions after `version`, oldest first.
     func plans(scenarioId: String, after version: Int) async throws -> [PlanRow] {
         try await pool.read { db in
             try PlanRow.filter(Column("scenarioId") == scenarioId && Column("version") > version).order(Column("version")).fetchAll(db)
         }
     }
 
-    /// Plan `version` of a scenario, or its current (latest) plan when `version` is nil.
     func plan(scenarioId: String, version: Int?) async throws -> PlanRow {
         try await pool.read { db in
             guard try ScenarioRow.fetchOne(db, key: scenarioId) != nil else { throw StoreError.noScenario(scenarioId) }
@@ -100,16 +91,4 @@ extension VisitStore {
         }
     }
 
-    static func encode(_ plan: Plan) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(plan), as: UTF8.self)
-    }
-}
-
-extension PlanRow {
-    /// The stored plan JSON, decoded.
-    func decodedPlan() throws -> Plan {
-        try JSONDecoder().decode(Plan.self, from: Data(planJSON.utf8))
-    }
 }

@@ -1,8 +1,9 @@
 import GRDB
 
-/// The store's migrations. Each one is applied once, in order, and never edited after release:
-/// a later change to the schema is a new migration.
-enum StoreSchema {
+/// The SQLite store's migrations (GRDB's `DatabaseMigrator` records them in `grdb_migrations`).
+/// Each one is applied once, in order, and never edited after release: a later change to the
+/// schema is a new migration. `PostgresSchema` keeps the same tables and rules.
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: scenarios, plans, events, runs") { db in
