@@ -9,8 +9,8 @@ public struct ServerConfiguration: Sendable {
     /// reaches the server unless asked for.
     public var host: String
     public var port: Int
-    /// The SQLite database file (created with its WAL files when missing).
-    public var databasePath: String
+    /// The store: an SQLite file (created with its WAL files when missing) or a PostgreSQL database.
+    public var database: StoreLocation
     public var tokens: TokenRegistry
     /// The scenario loaded (and planned in the background) when the store is new.
     public var seed: SeedScenario
@@ -26,10 +26,10 @@ public struct ServerConfiguration: Sendable {
     public var solvesPerToken = SolveQuota.defaultPerToken
     public var logger: Logger
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, tokens: TokenRegistry,
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: StoreLocation, tokens: TokenRegistry,
                 seed: SeedScenario = .demoWeek, seedTimeLimit: Double = 60, publicDirectory: String? = nil,
                 concurrentSolves: Int = 2, logger: Logger = Logger(label: "visitplan")) {
-        self.host = host; self.port = port; self.databasePath = databasePath; self.tokens = tokens; self.seed = seed
+        self.host = host; self.port = port; self.database = database; self.tokens = tokens; self.seed = seed
         self.seedTimeLimit = seedTimeLimit; self.publicDirectory = publicDirectory; self.concurrentSolves = concurrentSolves
         self.logger = logger
     }
@@ -75,7 +75,18 @@ struct VisitServerApp {
         let logger = configuration.logger
         let publicDirectory = try WebFiles.resourceDirectory(override: configuration.publicDirectory)
         let web = try WebFiles(directory: publicDirectory)
-        let store: any PlanStore = try SQLiteStore(path: configuration.databasePath)
+        let store = try await StoreOpening.open(configuration.database, logger: logger)
+        do {
+            return try await make(configuration, store: store, web: web, publicDirectory: publicDirectory)
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+
+    private static func make(_ configuration: ServerConfiguration, store: any PlanStore, web: WebFiles,
+                             publicDirectory: URL) async throws -> VisitServerApp {
+        let logger = configuration.logger
         try await store.interruptUnfinishedRuns()
         let threads = SolverThreads(limit: configuration.concurrentSolves)
         let quota = SolveQuota(perToken: configuration.solvesPerToken)
@@ -126,8 +137,13 @@ struct VisitServerApp {
             throw ServerStartError("the seed scenario cannot be loaded:\n\(error)")
         }
         let id = ScenarioID.isValid(scenario.name) ? scenario.name : "demo"
-        let version = try await services.store.createScenario(
-            id: id, upload: try ScenarioUpload(scenario: scenario, original: text, originalFormat: format), origin: "seed", by: "visitplan")
+        let version: ScenarioVersionRow
+        do {
+            version = try await services.store.createScenario(
+                id: id, upload: try ScenarioUpload(scenario: scenario, original: text, originalFormat: format), origin: "seed", by: "visitplan")
+        } catch StoreError.scenarioExists {
+            return nil   // another instance sharing the database seeded it first
+        }
         let run = try await services.runner.start(version: version, scenario: scenario, timeLimit: configuration.seedTimeLimit,
                                                   relativeGap: 1e-4, by: "visitplan")
         configuration.logger.info("loaded scenario \(id) into the new store; planning it in the background (run \(run.id ?? 0))")

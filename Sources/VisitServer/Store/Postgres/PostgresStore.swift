@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// The store in a PostgreSQL database, shared by any number of server instances (postgres-nio's
+/// `PostgresClient` pools the connections). Same records, rules and errors as `SQLiteStore`;
+/// history is append-only through triggers (`PostgresSchema`), and the schema is migrated at
+/// start-up under an advisory lock, so instances starting together migrate once.
+///
+/// Concurrency between instances is decided by the database: every write that depends on a
+/// scenario's current state first locks the scenario's row (`SELECT … FOR UPDATE`), and the
+/// primary keys (scenario, version) refuse a second plan or scenario version with one number.
+final class PostgresStore: PlanStore {
+    let client: PostgresClient
+    let url: PostgresURL
+    /// This process's name in `pg_stat_activity.application_name`, kept with the runs it starts:
+    /// a run is interrupted only when the instance that started it is gone.
+    let instance: String
+    let clock: @Sendable () -> Date
+    let logger: Logger
+    private let running: Task<Void, Never>
+
+    var location: String { url.description }
+
+    /// `started` is finished once the client's `run()` is under way.
+    private init(url: PostgresURL, clock: @escaping @Sendable () -> Date, logger: Logger, started: AsyncStream<Void>.Continuation) {
+        self.url = url; self.clock = clock; self.logger = logger
+        instance = "visitplan-" + UUID().uuidString.lowercased()
+        var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
+                                                         database: url.database, tls: Self.clientTLS(url.tlsMode))
+        configuration.options.additionalStartupParameters = [("application_name", instance)]
+        // One connection stays open, so other instances see this one alive (see `interruptUnfinishedRuns`).
+        configuration.options.minimumConnections = 1
+        configuration.options.maximumConnections = 10
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        running = Task {
+            started.finish()
+            await client.run()
+        }
+    }
+
+    /// Connects (failing at once when the server cannot be reached or refuses the login) and
+    /// applies pending migrations.
+    static func open(_ url: PostgresURL, clock: @escaping @Sendable () -> Date = Date.init,
+                     logger: Logger = Logger(label: "visitplan")) async throws -> PostgresStore {
+        try await checkConnection(url, logger: logger)
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let store = PostgresStore(url: url, clock: clock, logger: logger, started: signal)
+        for await _ in started {}   // no query before the client runs
+        do {
+            try await PostgresSchema.migrate(store)
+        } catch {
+            await store.shutdown()
+            throw PostgresStoreError(location: url.description, doing: "migrating the schema", error)
+        }
+        return store
+    }
+
+    /// One direct connection first: the pool would keep retrying a server that is not there.
+    private static func checkConnection(_ url: PostgresURL, logger: Logger) async throws {
+        let configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
+                                                             database: url.database, tls: try connectionTLS(url.tlsMode))
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try? await connection.close()
+        } catch {
+            throw PostgresStoreError(location: url.description, doing: "connecting", error)
+        }
+    }
+
+    func shutdown() async {
+        running.cancel()
+        await running.value
+    }
+
+    /// Now, as stored.
+    func timestamp() -> String { StoreRules.timestamp(clock()) }
+
+    func interruptUnfinishedRuns() async throws {
+        let now = timestamp()
+        try await write { connection in
+            for table in ["planRun", "whatIfRun"] {
+                try await connection.query("""
+                    UPDATE \(unescaped: table) SET state = 'interrupted', finishedAt = \(now), message = \(StoreRules.interruptedMessage)
+                    WHERE state = 'running' AND (instance IS NULL OR instance NOT IN (
+                        SELECT application_name FROM pg_stat_activity WHERE application_name IS NOT NULL))
+                    """, logger: logger)
+            }
+        }
+    }
+
+    private static func clientTLS(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    private static func connectionTLS(_ mode: PostgresURL.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+    }
+}
