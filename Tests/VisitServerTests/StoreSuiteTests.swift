@@ -221,4 +221,70 @@ struct StoreSuiteTests {
         await one.shutdown()
         await two.shutdown()
     }
+
+    /// The same operations on a store: scenarios, plans, a replan, runs of every end, what-ifs.
+    static func fill(_ store: any PlanStore) async throws {
+        _ = try await store.createScenario(id: office, upload: try upload(), origin: "seed", by: "visitplan")
+        _ = try await store.createScenario(id: "other", upload: try upload(name: "other", headcount: 4), origin: "upload", by: "ann")
+        let run = try await store.startRun(scenarioId: office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0.5, by: "ann")
+        _ = try await store.finishRun(id: try #require(run.id), plan: plan, note: "optimal")
+        _ = try await store.commitReplan(scenarioId: office, baseVersion: 1, scenario: try upload(headcount: 5), plan: plan,
+                                         events: [LoggedEvent(type: "headcountChange", visitId: "V-2002", at: "2026-12-14T09:00", body: "{}")],
+                                         by: "lisa.wong")
+        let failed = try await store.startRun(scenarioId: "other", scenarioVersion: 1, timeLimit: 1, relativeGap: 0, by: "bo")
+        try await store.failRun(id: try #require(failed.id), message: "no plan: ünïcode ✓")
+        _ = try await store.startRun(scenarioId: "other", scenarioVersion: 1, timeLimit: 1, relativeGap: 0, by: "bo")
+        let whatIf = try await store.startWhatIf(scenarioId: office, scenarioVersion: 2, request: "[]", by: "analyst")
+        try await store.finishWhatIf(id: try #require(whatIf.id), result: "{}", message: nil)
+    }
+
+    @Test("SQLite and PostgreSQL hold the very same records after the same operations", 
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"))
+    func sameRecords() async throws {
+        let backend = StoreBackend.postgres
+        var snapshots: [StoreSnapshot] = []
+        for each in [StoreBackend.sqlite, backend] {
+            try await Self.withStore(each) { store in
+                try await Self.fill(store)
+                snapshots.append(try await store.snapshot())
+            }
+        }
+        #expect(snapshots[0].recordCount > 20)
+        #expect(StoreCopy.firstDifference(snapshots[0], snapshots[1]) == nil)
+        #expect(snapshots[0] == snapshots[1])
+    }
+
+    @Test("store copy: SQLite to PostgreSQL and back, every record compared; never into a store that holds data", 
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"))
+    func copyBothWays() async throws {
+        let backend = StoreBackend.postgres
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = StoreLocation.sqlite(path: folder.appendingPathComponent("source.sqlite").path)
+        let filled = try await StoreOpening.open(source, clock: Self.clock)
+        try await Self.fill(filled)
+        let original = try await filled.snapshot()
+        await filled.shutdown()
+
+        let middle = try await backend.freshStore(in: folder)
+        let there = try await StoreCopy.run(from: source, to: middle, logger: TestPostgres.logger)
+        #expect(there.counts.map(\.count).reduce(0, +) == original.recordCount)
+        let back = StoreLocation.sqlite(path: folder.appendingPathComponent("back.sqlite").path)
+        _ = try await StoreCopy.run(from: middle, to: back, logger: TestPostgres.logger)
+        let copied = try await StoreOpening.open(back)
+        #expect(try await copied.snapshot() == original)
+        // New ids continue after the copied ones.
+        let next = try await StoreOpening.open(middle, logger: TestPostgres.logger)
+        let run = try await next.startRun(scenarioId: "other", scenarioVersion: 1, timeLimit: 1, relativeGap: 0, by: "x")
+        #expect(run.id == (original.planRuns.compactMap(\.id).max() ?? 0) + 1)
+        await next.shutdown()
+        await copied.shutdown()
+
+        await #expect(throws: StoreError.notEmpty(middle.description)) {
+            _ = try await StoreCopy.run(from: source, to: middle, logger: TestPostgres.logger)
+        }
+        await #expect(throws: StoreError.notEmpty(back.description)) {
+            _ = try await StoreCopy.run(from: middle, to: back, logger: TestPostgres.logger)
+        }
+    }
 }

@@ -78,6 +78,14 @@ protocol PlanStore: Sendable {
     /// `date`, in any scenario version, by scenario and visit id.
     func archive(client: String, date: LocalDate) async throws -> [ArchivedVisit]
 
+    // MARK: Copying
+
+    /// Every record, read in one transaction.
+    func snapshot() async throws -> StoreSnapshot
+    /// Writes every record of `snapshot` (ids included) in one transaction into this store,
+    /// which must be empty (else `notEmpty`).
+    func restore(_ snapshot: StoreSnapshot) async throws
+
     /// Closes the store's connections; nothing may be called afterwards.
     func shutdown() async
 }

@@ -8,6 +8,8 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noRun(Int64)
     /// The plan a change was aimed at is no longer current; `current` is the plan that is.
     case stalePlan(current: Int?, reason: String)
+    /// A copy (`visitplan store copy`) was aimed at a store that already holds data.
+    case notEmpty(String)
 
     var description: String {
         switch self {
@@ -18,6 +20,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noPlan(let id, nil): "scenario \"\(id)\" has no plan yet"
         case .noRun(let id): "there is no run \(id)"
         case .stalePlan(_, let reason): reason
+        case .notEmpty(let store): "\(store) already holds data; copy only into an empty store"
         }
     }
 

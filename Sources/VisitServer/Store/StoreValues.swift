@@ -50,3 +50,29 @@ struct ArchivedVisit: Sendable {
         self.events = events.filter { $0.visitId == visitId || changedBy.contains($0.producedPlanVersion) }
     }
 }
+
+/// Every record of a store, each table in key order: what `visitplan store copy` moves and
+/// compares.
+struct StoreSnapshot: Sendable, Equatable {
+    var scenarios: [ScenarioRow] = []
+    var scenarioVersions: [ScenarioVersionRow] = []
+    var plans: [PlanRow] = []
+    var planRuns: [PlanRunRow] = []
+    var changeEvents: [ChangeEventRow] = []
+    var whatIfRuns: [WhatIfRunRow] = []
+    var visitIndex: [VisitIndexRow] = []
+
+    var isEmpty: Bool { recordCount == 0 }
+
+    var recordCount: Int {
+        scenarios.count + scenarioVersions.count + plans.count + planRuns.count + changeEvents.count + whatIfRuns.count
+            + visitIndex.count
+    }
+
+    /// Records per table, for messages.
+    var counts: [(table: String, count: Int)] {
+        [("scenario", scenarios.count), ("scenarioVersion", scenarioVersions.count), ("plan", plans.count),
+         ("planRun", planRuns.count), ("changeEvent", changeEvents.count), ("whatIfRun", whatIfRuns.count),
+         ("visitIndex", visitIndex.count)]
+    }
+}
