@@ -18,8 +18,13 @@ public struct ServerConfiguration: Sendable {
     public var seedTimeLimit: Double
     /// Serve the page from this folder instead of the bundled one.
     public var publicDirectory: String?
-    /// Solves (plans, replans, what-ifs) running at once; more wait their turn.
+    /// Solves (plans, replans, what-ifs) running at once; more wait their turn. Plan runs are jobs
+    /// in the store: this instance solves at most this many, the others wait for any instance.
     public var concurrentSolves: Int
+    /// How long a plan run's claim holds without renewal before any instance may claim it again,
+    /// and how often idle workers look for runs to claim.
+    public var jobLease: Duration = .seconds(30)
+    public var jobPoll: Duration = .seconds(2)
     /// Open connections and the idle (and header-read) timeout.
     public var connectionLimits = ConnectionLimits()
     /// Solves (plan runs, what-ifs, replans) one token may have running or waiting; more get 429.
@@ -58,9 +63,11 @@ public func runServer(_ configuration: ServerConfiguration) async throws {
     do {
         try await server.application.runService()
     } catch {
+        await server.services.runner.stop()
         await server.services.store.shutdown()
         throw error
     }
+    await server.services.runner.stop()
     await server.services.store.shutdown()
 }
 
@@ -90,7 +97,9 @@ struct VisitServerApp {
         try await store.interruptUnfinishedRuns()
         let threads = SolverThreads(limit: configuration.concurrentSolves)
         let quota = SolveQuota(perToken: configuration.solvesPerToken)
-        let services = ServerServices(store: store, runner: PlanRunner(store: store, threads: threads, logger: logger),
+        let runner = PlanRunner(store: store, threads: threads, logger: logger, workers: configuration.concurrentSolves,
+                                lease: configuration.jobLease, poll: configuration.jobPoll)
+        let services = ServerServices(store: store, runner: runner,
                                       replans: ReplanService(store: store, threads: threads, quota: quota),
                                       whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger,
                                       quota: quota)

@@ -7,12 +7,13 @@ import VisitDomain
 @testable import VisitServer
 
 /// Two `visitplan serve` processes on one PostgreSQL database: what one stores the other serves,
-/// and two reports against one plan version, one to each, give one 201 and one 409.
+/// two reports against one plan version, one to each, give one 201 and one 409, and a plan run
+/// left by an instance that died is claimed and solved by a live one.
 @Suite("Several server instances on one PostgreSQL database")
 struct MultiInstanceTests {
     static let scenario = "suzhou-office-week-51"
 
-    @Test("a plan made through one instance is served by the other; simultaneous reports to both: one 201, one 409",
+    @Test("a plan made through one instance is served by the other; simultaneous reports to both: one 201, one 409; a dead instance's run is solved by a live one",
           .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(3)))
     func twoInstances() async throws {
         let executable = try #require(VisitplanTool.executable(), "the visitplan executable was not built beside the tests")
@@ -60,6 +61,24 @@ struct MultiInstanceTests {
             #expect(events.count == 1, "one report stored, seen by both")
             #expect(try await instance.send("GET", "/api/scenarios/\(Self.scenario)/plans/current").json["version"]?.intValue == 2)
         }
+
+        // A plan run held by an instance that died mid-solve (its lease still an hour long) is solved by one of these.
+        try await TestPostgres.execute("""
+            INSERT INTO planRun (scenarioId, scenarioVersion, state, timeLimit, relativeGap, startedAt, startedBy, instance,
+                                 leaseExpires, attempts)
+            VALUES ('\(Self.scenario)', 2, 'running', 10, 0, '2026-12-05T10:00:00Z', 'coordinator', 'visitplan-gone', now() + interval '1 hour', 1)
+            """, on: url)
+        let orphan = try #require(try await TestPostgres.rows("SELECT max(id) FROM planRun", on: url).first?.decode(Int.self))
+        state = "running"
+        for _ in 0..<300 where state == "running" {
+            try await Task.sleep(for: .milliseconds(100))
+            state = try await a.send("GET", "/api/runs/\(orphan)").json["state"]?.stringValue ?? "?"
+        }
+        #expect(state == "done")
+        let taken = try #require(try await TestPostgres.rows("SELECT attempts, instance FROM planRun WHERE id = \(orphan)", on: url).first)
+        let (attempts, holder) = try taken.decode((Int, String).self)
+        #expect(attempts == 2 && holder != "visitplan-gone", "claimed again by a live instance")
+        #expect(try await b.send("GET", "/api/scenarios/\(Self.scenario)/plans/current").json["version"]?.intValue == 3)
     }
 }
 
@@ -77,7 +96,7 @@ final class ServeProcess: @unchecked Sendable {
         let port = try freePort()
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--db", database.description, "--port", String(port), "--no-demo"]
+        process.arguments = ["serve", "--db", database.description, "--port", String(port), "--no-demo", "--solver-threads", "1"]
         var environment = ProcessInfo.processInfo.environment
         environment["VISITPLAN_TOKENS"] = tokens
         environment["VISITPLAN_DB"] = nil

@@ -5,7 +5,7 @@ import VisitDomain
 @testable import VisitServer
 
 /// What only the PostgreSQL store has: `--db` URLs, migrations under an advisory lock, runs
-/// interrupted only when the instance running them is gone.
+/// interrupted or claimed again only when the instance holding them is gone.
 @Suite("PostgreSQL store")
 struct PostgresStoreTests {
     @Test("--db values: files and sqlite:FILE are SQLite, postgres:// URLs are taken apart")
@@ -96,6 +96,22 @@ struct PostgresStoreTests {
         let done = try await one.finishRun(id: try #require(run.id), plan: StoreSuiteTests.plan)
         #expect(done.state == "done")
         await one.shutdown()
+        await two.shutdown()
+    }
+
+    @Test("a plan run held by an instance that is gone is claimed at once, before its lease runs out",
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"))
+    func holderGone() async throws {
+        let url = try await TestPostgres.freshDatabase()
+        let one = try await PostgresStore.open(url, logger: TestPostgres.logger)
+        _ = try await one.createScenario(id: StoreSuiteTests.office, upload: try StoreSuiteTests.upload(), origin: "seed", by: "visitplan")
+        let run = try await one.startRun(scenarioId: StoreSuiteTests.office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "ann")
+        #expect(try await one.claimRun(lease: .seconds(600))?.id == run.id)
+        let two = try await PostgresStore.open(url, logger: TestPostgres.logger)
+        #expect(try await two.claimRun(lease: .seconds(600)) == nil, "its holder is alive")
+        await one.shutdown()
+        try await TestPostgres.waitUntilGone(one.instance, on: url)
+        #expect(try await two.claimRun(lease: .seconds(600))?.id == run.id)
         await two.shutdown()
     }
 }

@@ -60,8 +60,11 @@ final class TestServer: Sendable {
     }
 
     deinit {
-        let store = app.services.store
-        Task { await store.shutdown() }
+        let (runner, store) = (app.services.runner, app.services.store)
+        Task {
+            await runner.stop()
+            await store.shutdown()
+        }
         if ownsFolder { try? FileManager.default.removeItem(at: folder) }
     }
 

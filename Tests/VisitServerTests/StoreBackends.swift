@@ -94,9 +94,11 @@ func executeRawSQL(_ sql: String, on store: any PlanStore) async throws {
     }
 }
 
-/// Stops a server's store as a stopped process would (for PostgreSQL, until its sessions are gone).
+/// Stops a server's solve workers and store as a stopped process would (for PostgreSQL, until its
+/// sessions are gone).
 func stopStore(of server: TestServer) async throws {
     let store = server.services.store
+    await server.services.runner.stop()
     await store.shutdown()
     if let store = store as? PostgresStore { try await TestPostgres.waitUntilGone(store.instance, on: store.url) }
 }

@@ -222,6 +222,82 @@ struct StoreSuiteTests {
         await two.shutdown()
     }
 
+    /// Two store instances on one new database (as two servers would have), with the small office.
+    static func twoInstances(_ backend: StoreBackend, in folder: URL) async throws -> (any PlanStore, any PlanStore) {
+        let location = try await backend.freshStore(in: folder)
+        let one = try await StoreOpening.open(location, logger: TestPostgres.logger)
+        let two = try await StoreOpening.open(location, logger: TestPostgres.logger)
+        _ = try await one.createScenario(id: office, upload: try upload(), origin: "seed", by: "visitplan")
+        return (one, two)
+    }
+
+    @Test("solve jobs: claimed once, oldest first; a lease that runs out goes to another instance; a run claimed three times fails",
+          arguments: StoreBackend.all)
+    func leases(backend: StoreBackend) async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (one, two) = try await Self.twoInstances(backend, in: folder)
+        func start() async throws -> Int64 {
+            try #require(try await one.startRun(scenarioId: Self.office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "ann").id)
+        }
+        let first = try await start(), second = try await start()
+        #expect(try await one.claimRun(lease: .seconds(600))?.id == first)
+        #expect(try await two.claimRun(lease: .seconds(600))?.id == second)
+        #expect(try await two.claimRun(lease: .seconds(600)) == nil)
+        #expect(try await one.renewLease(id: first, lease: .seconds(600)))
+        #expect(try await two.renewLease(id: first, lease: .seconds(600)) == false)
+        await #expect(throws: StoreError.leaseLost(first)) { _ = try await two.finishRun(id: first, plan: Self.plan) }
+        #expect(try await one.finishRun(id: first, plan: Self.plan).state == "done")
+        #expect(try await one.renewLease(id: first, lease: .seconds(600)) == false, "an ended run has no lease")
+
+        let third = try await start()
+        #expect(try await one.claimRun(lease: .milliseconds(300))?.id == third)
+        #expect(try await two.claimRun(lease: .seconds(600)) == nil, "the lease holds")
+        try await Task.sleep(for: .milliseconds(600))
+        let taken = try await two.claimRun(lease: .seconds(600))
+        #expect(taken?.id == third && taken?.state == "running")
+        #expect(try await one.renewLease(id: third, lease: .seconds(600)) == false)
+        await #expect(throws: StoreError.leaseLost(third)) { try await one.failRun(id: third, message: "late") }
+        #expect(try await two.finishRun(id: third, plan: Self.plan).state == "done")
+
+        let doomed = try await start()
+        for store in [one, two, one] {
+            #expect(try await store.claimRun(lease: .milliseconds(100))?.id == doomed)
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        #expect(try await two.claimRun(lease: .seconds(600)) == nil)
+        let failed = try await one.run(id: doomed)
+        #expect(failed.state == "failed" && failed.message == StoreRules.abandonedMessage)
+        await one.shutdown()
+        await two.shutdown()
+    }
+
+    @Test("workers of two instances claiming at once never claim one run twice and leave none", arguments: StoreBackend.all)
+    func claimsAtOnce(backend: StoreBackend) async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (one, two) = try await Self.twoInstances(backend, in: folder)
+        var started: [Int64] = []
+        for _ in 0..<12 {
+            started.append(try #require(try await one.startRun(scenarioId: Self.office, scenarioVersion: 1, timeLimit: 5,
+                                                              relativeGap: 0, by: "ann").id))
+        }
+        let claimed = try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for worker in 0..<6 {
+                let store = worker % 2 == 0 ? one : two
+                group.addTask {
+                    var mine: [Int64] = []
+                    while let run = try await store.claimRun(lease: .seconds(600)) { mine.append(try #require(run.id)) }
+                    return mine
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(claimed.sorted() == started, "every run claimed exactly once")
+        await one.shutdown()
+        await two.shutdown()
+    }
+
     /// The same operations on a store: scenarios, plans, a replan, runs of every end, what-ifs.
     static func fill(_ store: any PlanStore) async throws {
         _ = try await store.createScenario(id: office, upload: try upload(), origin: "seed", by: "visitplan")

@@ -57,8 +57,9 @@ struct ProgressView: Encodable {
     }
 }
 
-/// A background solve: `running` with progress, then `done` with its plan version, or `failed`,
-/// `superseded` (the scenario changed meanwhile) or `interrupted` (the server stopped).
+/// A background solve: `running` (waiting for a solve worker or being solved, with progress on the
+/// instance solving it), then `done` with its plan version, or `failed` or `superseded` (the
+/// scenario changed meanwhile); runs stored before plan runs became jobs may be `interrupted`.
 struct RunView: Encodable {
     var id: Int64
     var scenario: String

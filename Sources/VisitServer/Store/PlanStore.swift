@@ -37,9 +37,10 @@ protocol PlanStore: Sendable {
                   by author: String) async throws -> PlanRunRow
     /// Commits the plan a run produced as the next plan version, unless the scenario got a newer
     /// version meanwhile (then the run ends `superseded` and nothing else is stored).
-    /// `note`: why the solve stopped, kept as the run's message.
+    /// `note`: why the solve stopped, kept as the run's message. Refused with `leaseLost` when
+    /// another instance has taken the run over.
     func finishRun(id: Int64, plan: Plan, note: String?) async throws -> PlanRunRow
-    /// Ends a run that could not produce a plan.
+    /// Ends a run that could not produce a plan (refused with `leaseLost` like `finishRun`).
     func failRun(id: Int64, message: String) async throws
     func run(id: Int64) async throws -> PlanRunRow
     /// The runs of a scenario, newest first.
@@ -50,6 +51,19 @@ protocol PlanStore: Sendable {
     func plans(scenarioId: String, after version: Int) async throws -> [PlanRow]
     /// Plan `version` of a scenario, or its current (latest) plan when `version` is nil.
     func plan(scenarioId: String, version: Int?) async throws -> PlanRow
+
+    // MARK: Solve jobs
+
+    /// This store instance's name as a solve worker: what it writes as the holder of a lease.
+    var worker: String { get }
+    /// Claims the oldest plan run nobody is solving (new, or whose worker stopped renewing its
+    /// lease or, in PostgreSQL, is no longer connected) for this instance until `lease` from now;
+    /// a run claimed `StoreRules.maxAttempts` times without ending fails instead. Nil when there
+    /// is none. In PostgreSQL `FOR UPDATE SKIP LOCKED`: instances never claim the same run.
+    func claimRun(lease: Duration) async throws -> PlanRunRow?
+    /// Extends this instance's lease on run `id` to `lease` from now; false when the run is no
+    /// longer this instance's (it ended, or another instance took it over).
+    func renewLease(id: Int64, lease: Duration) async throws -> Bool
 
     // MARK: Change events
 

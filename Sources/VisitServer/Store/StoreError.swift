@@ -10,6 +10,8 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case stalePlan(current: Int?, reason: String)
     /// A copy (`visitplan store copy`) was aimed at a store that already holds data.
     case notEmpty(String)
+    /// Another server instance took plan run `id` over (this one stopped renewing its lease in time).
+    case leaseLost(Int64)
 
     var description: String {
         switch self {
@@ -21,6 +23,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noRun(let id): "there is no run \(id)"
         case .stalePlan(_, let reason): reason
         case .notEmpty(let store): "\(store) already holds data; copy only into an empty store"
+        case .leaseLost(let id): "plan run \(id) was taken over by another server instance"
         }
     }
 

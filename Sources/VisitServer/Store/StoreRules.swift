@@ -36,8 +36,20 @@ enum StoreRules {
         "scenario version \(latest ?? 0) was stored while version \(planned) was being planned; plan it again"
     }
 
-    /// The message of a run left running by a server that stopped.
+    /// The message of a what-if run left running by a server that stopped.
     static let interruptedMessage = "the server stopped before this run ended"
+
+    /// Claims of one plan run (each by a worker that then stopped) before it fails for good: a
+    /// scenario that kills the process that solves it must not take every instance down in turn.
+    static let maxAttempts = 3
+
+    /// The message of a plan run failed after `maxAttempts` claims.
+    static let abandonedMessage = "the servers solving this run stopped \(maxAttempts) times before it ended; start it again"
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
 }
 
 extension PlanRow {

@@ -24,7 +24,7 @@ extension PostgresConnection {
             """, logger: logger)
     }
 
-    /// `instance`: the server instance running it (nil for a copied run).
+    /// `instance`: the worker holding it (nil for a new or copied run: any worker may claim it).
     func insert(_ row: PlanRunRow, instance: String?, logger: Logger) async throws -> Int64 {
         let inserted = try await first("""
             INSERT INTO planRun (id, scenarioId, scenarioVersion, state, timeLimit, relativeGap, planVersion, message, startedAt,

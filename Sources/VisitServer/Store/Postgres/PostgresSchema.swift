@@ -9,7 +9,8 @@ import PostgresNIO
 ///
 /// The tables are those of `SQLiteSchema`, column for column (unquoted names, so plain SQL reads
 /// the same on both); keys are `COLLATE "C"` so they sort byte by byte as in SQLite; timestamps
-/// are the same UTC ISO 8601 text. Runs also keep `instance`, the server instance that started them.
+/// are the same UTC ISO 8601 text. Runs also keep `instance`: for a what-if run the server
+/// instance running it, for a plan run (a solve job, migration 2) the worker holding its lease.
 enum PostgresSchema {
     /// One migration: SQL statements run in order (one statement each: the extended protocol
     /// takes no lists).
@@ -24,6 +25,12 @@ enum PostgresSchema {
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "scenarios, plans, events, runs", statements: tables + historyProtection),
+        // Plan runs become solve jobs: `instance` is the worker holding the run, until `leaseExpires`.
+        Migration(version: 2, name: "plan run leases", statements: [
+            "ALTER TABLE planRun ADD COLUMN leaseExpires timestamptz, ADD COLUMN attempts bigint NOT NULL DEFAULT 0",
+            "UPDATE planRun SET instance = NULL WHERE state = 'running'",
+            "CREATE INDEX planRun_waiting ON planRun (id) WHERE state = 'running'",
+        ]),
     ]
 
     private static let tables = [

@@ -14,8 +14,9 @@ import PostgresNIO
 final class PostgresStore: PlanStore {
     let client: PostgresClient
     let url: PostgresURL
-    /// This process's name in `pg_stat_activity.application_name`, kept with the runs it starts:
-    /// a run is interrupted only when the instance that started it is gone.
+    /// This process's name in `pg_stat_activity.application_name`, kept with the what-if runs it
+    /// starts and the plan runs it solves: a what-if run is interrupted, a plan run claimed again,
+    /// only when the instance holding it is gone.
     let instance: String
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -78,16 +79,18 @@ final class PostgresStore: PlanStore {
     /// Now, as stored.
     func timestamp() -> String { StoreRules.timestamp(clock()) }
 
+    var worker: String { instance }
+
+    /// What-if runs of instances that are gone are interrupted; plan runs are solve jobs, claimed
+    /// again by any instance (`claimRun`).
     func interruptUnfinishedRuns() async throws {
         let now = timestamp()
         try await write { connection in
-            for table in ["planRun", "whatIfRun"] {
-                try await connection.query("""
-                    UPDATE \(unescaped: table) SET state = 'interrupted', finishedAt = \(now), message = \(StoreRules.interruptedMessage)
-                    WHERE state = 'running' AND (instance IS NULL OR instance NOT IN (
-                        SELECT application_name FROM pg_stat_activity WHERE application_name IS NOT NULL))
-                    """, logger: logger)
-            }
+            try await connection.query("""
+                UPDATE whatIfRun SET state = 'interrupted', finishedAt = \(now), message = \(StoreRules.interruptedMessage)
+                WHERE state = 'running' AND (instance IS NULL OR instance NOT IN (
+                    SELECT application_name FROM pg_stat_activity WHERE application_name IS NOT NULL))
+                """, logger: logger)
         }
     }
 

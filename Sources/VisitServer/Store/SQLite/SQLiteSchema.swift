@@ -10,6 +10,14 @@ enum SQLiteSchema {
             try createTables(db)
             try protectHistory(db)
         }
+        migrator.registerMigration("v2: plan run leases") { db in
+            // The solve worker holding a run, until when (seconds since 1970), and how often it was claimed.
+            try db.alter(table: "planRun") { t in
+                t.add(column: "worker", .text)
+                t.add(column: "leaseExpires", .double)
+                t.add(column: "attempts", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 

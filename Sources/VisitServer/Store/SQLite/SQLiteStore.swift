@@ -13,6 +13,7 @@ final class SQLiteStore: PlanStore {
     let path: String
     /// The wall clock for timestamps.
     let clock: @Sendable () -> Date
+    let worker = "visitplan-" + UUID().uuidString.lowercased()
 
     var location: String { "sqlite:\(path)" }
 
@@ -33,14 +34,15 @@ final class SQLiteStore: PlanStore {
     /// Now, as stored.
     func timestamp() -> String { StoreRules.timestamp(clock()) }
 
+    /// What-if runs left running are interrupted; plan runs are solve jobs, claimed again at once
+    /// (one process owns an SQLite store: the leases of a stopped one are void).
     func interruptUnfinishedRuns() async throws {
         let now = timestamp()
         try await pool.write { db in
-            for table in ["planRun", "whatIfRun"] {
-                try db.execute(sql: """
-                    UPDATE \(table) SET state = 'interrupted', finishedAt = ?, message = ? WHERE state = 'running'
-                    """, arguments: [now, StoreRules.interruptedMessage])
-            }
+            try db.execute(sql: """
+                UPDATE whatIfRun SET state = 'interrupted', finishedAt = ?, message = ? WHERE state = 'running'
+                """, arguments: [now, StoreRules.interruptedMessage])
+            try db.execute(sql: "UPDATE planRun SET worker = NULL, leaseExpires = NULL WHERE state = 'running'")
         }
     }
 
