@@ -114,4 +114,29 @@ struct PostgresStoreTests {
         #expect(try await two.claimRun(lease: .seconds(600))?.id == run.id)
         await two.shutdown()
     }
+
+    @Test("an instance hears what another commits (LISTEN/NOTIFY), and its workers wake for a run started elsewhere",
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(1)))
+    func changesAcrossInstances() async throws {
+        let url = try await TestPostgres.freshDatabase()
+        let one = try await PostgresStore.open(url, logger: TestPostgres.logger)
+        let two = try await PostgresStore.open(url, logger: TestPostgres.logger)
+        let heard = StoreSuiteTests.Heard(two.changes())
+        _ = try await one.createScenario(id: StoreSuiteTests.office, upload: try StoreSuiteTests.upload(), origin: "seed", by: "visitplan")
+        let run = try await one.startRun(scenarioId: StoreSuiteTests.office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "ann")
+        _ = try await one.finishRun(id: try #require(run.id), plan: StoreSuiteTests.plan)
+        let expected: [StoreChange] = [.runWaiting, .planCommitted(scenarioId: StoreSuiteTests.office, version: 1)]
+        #expect(await heard.waitFor(expected) == expected)
+
+        // Workers that would look only once an hour claim a run started by another instance at once.
+        let runner = PlanRunner(store: two, threads: SolverThreads(limit: 1), logger: TestPostgres.logger, workers: 1, poll: .seconds(3600))
+        try await Task.sleep(for: .milliseconds(200))   // its first look has found nothing
+        let next = try #require(try await one.startRun(scenarioId: StoreSuiteTests.office, scenarioVersion: 1, timeLimit: 5,
+                                                       relativeGap: 0, by: "ann").id)
+        await runner.waitUntilFinished(next)
+        #expect(try await one.run(id: next).state == "done")
+        await runner.stop()
+        await one.shutdown()
+        await two.shutdown()
+    }
 }

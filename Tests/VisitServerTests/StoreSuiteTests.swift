@@ -298,6 +298,46 @@ struct StoreSuiteTests {
         await two.shutdown()
     }
 
+    /// Collects what a change stream delivers, to look at later.
+    final class Heard: Sendable {
+        let changes = LockedValue<[StoreChange]>([])
+        private let task: LockedValue<Task<Void, Never>?> = LockedValue(nil)
+
+        init(_ stream: AsyncStream<StoreChange>) {
+            let changes = self.changes
+            task.set(Task { for await change in stream { changes.update { $0.append(change) } } })
+        }
+
+        deinit { task.get()?.cancel() }
+
+        /// Waits (up to five seconds) until `expected` has been heard, in order.
+        func waitFor(_ expected: [StoreChange]) async -> [StoreChange] {
+            for _ in 0..<100 where changes.get() != expected {
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            return changes.get()
+        }
+    }
+
+    @Test("the store tells its subscribers of new waiting runs and new current plans, once committed", arguments: StoreBackend.all)
+    func changes(backend: StoreBackend) async throws {
+        try await Self.withStore(backend) { store in
+            _ = try await store.createScenario(id: Self.office, upload: try Self.upload(), origin: "seed", by: "visitplan")
+            let heard = Heard(store.changes()), alsoHeard = Heard(store.changes())
+            let run = try await store.startRun(scenarioId: Self.office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "ann")
+            _ = try await store.finishRun(id: try #require(run.id), plan: Self.plan)
+            _ = try await store.commitReplan(scenarioId: Self.office, baseVersion: 1, scenario: try Self.upload(headcount: 5), plan: Self.plan,
+                                             events: [LoggedEvent(type: "cancelVisit", visitId: "V-2007", at: "2026-12-14T09:00", body: "{}")],
+                                             by: "lisa.wong")
+            _ = try? await store.commitReplan(scenarioId: Self.office, baseVersion: 1, scenario: try Self.upload(headcount: 4), plan: Self.plan,
+                                              events: [], by: "zhou.ming")   // refused: nothing to tell
+            let expected: [StoreChange] = [.runWaiting, .planCommitted(scenarioId: Self.office, version: 1),
+                                           .planCommitted(scenarioId: Self.office, version: 2)]
+            #expect(await heard.waitFor(expected) == expected)
+            #expect(await alsoHeard.waitFor(expected) == expected)
+        }
+    }
+
     /// The same operations on a store: scenarios, plans, a replan, runs of every end, what-ifs.
     static func fill(_ store: any PlanStore) async throws {
         _ = try await store.createScenario(id: office, upload: try upload(), origin: "seed", by: "visitplan")

@@ -4,7 +4,8 @@ import VisitPlanner
 
 /// Solves plan runs as jobs kept in the store. A run is stored waiting; this instance's workers
 /// (`workers` of them, `serve --solver-threads`) claim waiting runs, this instance's or those of
-/// any other instance sharing the database, with a lease they renew while solving. A run whose
+/// any other instance sharing the database, with a lease they renew while solving; a new run
+/// anywhere wakes them (`PlanStore.changes`), else they look every `poll`. A run whose
 /// worker stopped (its server stopped or hangs) is claimed again by any instance once its lease
 /// has run out. Progress (best score and bound so far) lives in the memory of the instance solving.
 final class PlanRunner: Sendable {
@@ -23,11 +24,17 @@ final class PlanRunner: Sendable {
     private let solving = LockedValue(0)
     private let doorbell = Doorbell()
     private let loop = LockedValue<Task<Void, Never>?>(nil)
+    private let listener = LockedValue<Task<Void, Never>?>(nil)
 
     init(store: any PlanStore, threads: SolverThreads, logger: Logger, workers: Int = 2, lease: Duration = .seconds(30),
          poll: Duration = .seconds(2)) {
         self.store = store; self.threads = threads; self.logger = logger
         self.workers = max(1, workers); self.lease = lease; self.poll = poll
+        // A run waiting anywhere (any instance, with PostgreSQL) wakes the workers at once.
+        let (changes, doorbell) = (store.changes(), doorbell)
+        listener.set(Task {
+            for await change in changes where change == .runWaiting { await doorbell.ring() }
+        })
         loop.set(Task { [weak self] in
             // Holds the runner only while claiming: a runner nobody else holds ends its loop.
             while !Task.isCancelled, let (doorbell, poll) = await Self.claim(self) {
@@ -39,6 +46,7 @@ final class PlanRunner: Sendable {
     /// Stops claiming runs (solves under way end on their own).
     func stop() async {
         loop.get()?.cancel()
+        listener.get()?.cancel()
         await doorbell.ring()
     }
 
@@ -66,7 +74,7 @@ final class PlanRunner: Sendable {
                 self.watchers.update { $0[id] = nil }
             }
         }
-        await doorbell.ring()
+        await doorbell.ring()   // the store's change comes too; this one needs no round trip
         return run
     }
 

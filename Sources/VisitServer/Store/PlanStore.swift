@@ -100,6 +100,10 @@ protocol PlanStore: Sendable {
     /// which must be empty (else `notEmpty`).
     func restore(_ snapshot: StoreSnapshot) async throws
 
+    /// What is committed from now on (new waiting plan runs, new current plans), by this instance
+    /// or, with PostgreSQL, any instance sharing the database; the stream ends at `shutdown`.
+    func changes() -> AsyncStream<StoreChange>
+
     /// Closes the store's connections; nothing may be called afterwards.
     func shutdown() async
 }

@@ -73,4 +73,9 @@ extension PostgresConnection {
     func lockScenario(_ id: String, logger: Logger) async throws -> Bool {
         try await first("SELECT id FROM scenario WHERE id = \(id) FOR UPDATE", logger: logger) != nil
     }
+
+    /// Tells every instance listening (`PostgresStore.changes`) about `change` when the transaction commits.
+    func notify(_ change: StoreChange, logger: Logger) async throws {
+        try await query("SELECT pg_notify(\(PostgresStore.channel), \(change.payload))", logger: logger)
+    }
 }

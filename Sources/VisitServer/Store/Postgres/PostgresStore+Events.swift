@@ -25,6 +25,7 @@ extension PostgresStore {
                                       solveSeconds: plan.solveSeconds, planJSON: json, origin: "replan",
                                       basePlanVersion: baseVersion, createdAt: now, createdBy: author)
                 try await connection.insert(planRow, logger: logger)
+                try await connection.notify(.planCommitted(scenarioId: scenarioId, version: planRow.version), logger: logger)
                 var rows: [ChangeEventRow] = []
                 for (position, event) in events.enumerated() {
                     var row = ChangeEventRow(id: nil, scenarioId: scenarioId, basePlanVersion: baseVersion,

@@ -9,7 +9,11 @@ extension PostgresStore {
                              timeLimit: timeLimit, relativeGap: relativeGap, planVersion: nil, message: nil,
                              startedAt: timestamp(), finishedAt: nil, startedBy: author)
         let row = run
-        run.id = try await write { connection in try await connection.insert(row, instance: nil, logger: logger) }
+        run.id = try await write { connection in
+            let id = try await connection.insert(row, instance: nil, logger: logger)
+            try await connection.notify(.runWaiting, logger: logger)
+            return id
+        }
         return run
     }
 
@@ -34,6 +38,7 @@ extension PostgresStore {
                               status: plan.status.rawValue, score: plan.score, bound: plan.bound, solveSeconds: plan.solveSeconds,
                               planJSON: json, origin: "solve", basePlanVersion: nil, createdAt: now, createdBy: run.startedBy)
             try await connection.insert(row, logger: logger)
+            try await connection.notify(.planCommitted(scenarioId: row.scenarioId, version: row.version), logger: logger)
             run.state = "done"
             run.planVersion = row.version
             run.message = note

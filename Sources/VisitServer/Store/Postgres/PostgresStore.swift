@@ -21,6 +21,11 @@ final class PostgresStore: PlanStore {
     let clock: @Sendable () -> Date
     let logger: Logger
     private let running: Task<Void, Never>
+    /// The changes heard on `channel`, from every instance (this one included).
+    let hub = StoreChangeHub()
+    private let listening = LockedValue<Task<Void, Never>?>(nil)
+    /// The `LISTEN/NOTIFY` channel of store changes.
+    static let channel = "visitplan_changes"
 
     var location: String { url.description }
 
@@ -56,7 +61,38 @@ final class PostgresStore: PlanStore {
             await store.shutdown()
             throw PostgresStoreError(location: url.description, doing: "migrating the schema", error)
         }
+        await store.listen()
         return store
+    }
+
+    func changes() -> AsyncStream<StoreChange> { hub.subscribe() }
+
+    /// Listens on `channel` on a connection of its own, again after a lost connection, until
+    /// `shutdown`; returns once listening (changes committed from then on are heard).
+    private func listen() async {
+        let (ready, signal) = AsyncStream<Void>.makeStream()
+        let (client, hub, logger) = (self.client, self.hub, self.logger)
+        listening.set(Task {
+            var first = true
+            while !Task.isCancelled {
+                do {
+                    try await client.withConnection { connection in
+                        try await connection.listen(on: Self.channel) { notifications in
+                            if first { first = false; signal.finish() }
+                            for try await notification in notifications {
+                                if let change = StoreChange(payload: notification.payload) { hub.publish(change) }
+                            }
+                        }
+                    }
+                } catch {
+                    if Task.isCancelled { break }
+                    logger.warning("PostgreSQL: listening for changes failed, again in a second: \(PostgresStoreError.explain(error).0)")
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+            signal.finish()
+        })
+        for await _ in ready {}
     }
 
     /// One direct connection first: the pool would keep retrying a server that is not there.
@@ -72,6 +108,10 @@ final class PostgresStore: PlanStore {
     }
 
     func shutdown() async {
+        let listener = listening.get()
+        listener?.cancel()
+        await listener?.value
+        hub.finish()
         running.cancel()
         await running.value
     }

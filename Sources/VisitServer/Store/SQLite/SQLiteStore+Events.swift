@@ -11,7 +11,7 @@ extension SQLiteStore {
                       events: [LoggedEvent], by author: String) async throws -> ReplanCommit {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
-        return try await pool.write { db in
+        let commit = try await pool.write { db in
             _ = try Self.checkedBase(db, scenarioId: scenarioId, version: baseVersion)
             let scenarioRow = try Self.insertVersion(db, scenarioId: scenarioId, upload: scenario, origin: "replan", at: now, by: author)
             let planRow = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: scenarioRow.version,
@@ -28,6 +28,8 @@ extension SQLiteStore {
             }
             return ReplanCommit(plan: planRow, scenario: scenarioRow, events: rows)
         }
+        hub.publish(.planCommitted(scenarioId: scenarioId, version: commit.plan.version))
+        return commit
     }
 
     func events(scenarioId: String) async throws -> [ChangeEventRow] {

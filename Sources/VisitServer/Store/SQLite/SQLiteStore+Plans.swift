@@ -7,19 +7,21 @@ extension SQLiteStore {
     func startRun(scenarioId: String, scenarioVersion: Int, timeLimit: Double, relativeGap: Double,
                   by author: String) async throws -> PlanRunRow {
         let now = timestamp()
-        return try await pool.write { db in
+        let run = try await pool.write { db in
             var run = PlanRunRow(id: nil, scenarioId: scenarioId, scenarioVersion: scenarioVersion, state: "running",
                                  timeLimit: timeLimit, relativeGap: relativeGap, planVersion: nil, message: nil,
                                  startedAt: now, finishedAt: nil, startedBy: author)
             try run.insert(db)
             return run
         }
+        hub.publish(.runWaiting)
+        return run
     }
 
     func finishRun(id: Int64, plan: Plan, note: String?) async throws -> PlanRunRow {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
-        return try await pool.write { db in
+        let finished = try await pool.write { db in
             guard var run = try PlanRunRow.fetchOne(db, key: id) else { throw StoreError.noRun(id) }
             try self.checkLease(db, run: id)
             let latest = try Self.latestVersion(db, scenarioId: run.scenarioId)?.version
@@ -41,6 +43,8 @@ extension SQLiteStore {
             try run.update(db)
             return run
         }
+        if let version = finished.planVersion { hub.publish(.planCommitted(scenarioId: finished.scenarioId, version: version)) }
+        return finished
     }
 
     func failRun(id: Int64, message: String) async throws {

@@ -14,6 +14,8 @@ final class SQLiteStore: PlanStore {
     /// The wall clock for timestamps.
     let clock: @Sendable () -> Date
     let worker = "visitplan-" + UUID().uuidString.lowercased()
+    /// Changes, published by this process's writes once committed (one process owns an SQLite store).
+    let hub = StoreChangeHub()
 
     var location: String { "sqlite:\(path)" }
 
@@ -46,5 +48,7 @@ final class SQLiteStore: PlanStore {
         }
     }
 
-    func shutdown() async {}
+    func changes() -> AsyncStream<StoreChange> { hub.subscribe() }
+
+    func shutdown() async { hub.finish() }
 }
