@@ -10,8 +10,8 @@ public struct ServerConfiguration: Sendable {
     /// reaches the server unless asked for.
     public var host: String
     public var port: Int
-    /// The SQLite database file (created with its WAL files when missing).
-    public var databasePath: String
+    /// The store: an SQLite file (created with its WAL files when missing) or a PostgreSQL database.
+    public var database: StoreLocation
     public var tokens: TokenRegistry
     /// The scenario loaded (and planned in the background) when the store is new.
     public var seed: SeedScenario
@@ -19,8 +19,13 @@ public struct ServerConfiguration: Sendable {
     public var seedTimeLimit: Double
     /// Serve the page from this folder instead of the bundled one.
     public var publicDirectory: String?
-    /// Solves (plans, replans, what-ifs) running at once; more wait their turn.
+    /// Solves (plans, replans, what-ifs) running at once; more wait their turn. Plan runs are jobs
+    /// in the store: this instance solves at most this many, the others wait for any instance.
     public var concurrentSolves: Int
+    /// How long a plan run's claim holds without renewal before any instance may claim it again,
+    /// and how often idle workers look for runs to claim.
+    public var jobLease: Duration = .seconds(30)
+    public var jobPoll: Duration = .seconds(2)
     /// Open connections and the idle (and header-read) timeout.
     public var connectionLimits = ConnectionLimits()
     /// Solves (plan runs, what-ifs, replans) one token may have running or waiting; more get 429.
@@ -30,10 +35,10 @@ public struct ServerConfiguration: Sendable {
     public var replanAnswerSeconds: Double? = 1
     public var logger: Logger
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String, tokens: TokenRegistry,
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: StoreLocation, tokens: TokenRegistry,
                 seed: SeedScenario = .demoWeek, seedTimeLimit: Double = 60, publicDirectory: String? = nil,
                 concurrentSolves: Int = 2, logger: Logger = Logger(label: "visitplan")) {
-        self.host = host; self.port = port; self.databasePath = databasePath; self.tokens = tokens; self.seed = seed
+        self.host = host; self.port = port; self.database = database; self.tokens = tokens; self.seed = seed
         self.seedTimeLimit = seedTimeLimit; self.publicDirectory = publicDirectory; self.concurrentSolves = concurrentSolves
         self.logger = logger
     }
@@ -55,9 +60,19 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     try await VisitServerApp.make(configuration).application
 }
 
-/// Builds the server and runs it until SIGINT or SIGTERM, then shuts down gracefully.
+/// Builds the server and runs it until SIGINT or SIGTERM, then shuts down gracefully and closes
+/// the store.
 public func runServer(_ configuration: ServerConfiguration) async throws {
-    try await buildApplication(configuration).runService()
+    let server = try await VisitServerApp.make(configuration)
+    do {
+        try await server.application.runService()
+    } catch {
+        await server.services.runner.stop()
+        await server.services.store.shutdown()
+        throw error
+    }
+    await server.services.runner.stop()
+    await server.services.store.shutdown()
 }
 
 /// The assembled server: the application and the services behind it (tests reach into both).
@@ -71,11 +86,24 @@ struct VisitServerApp {
         let logger = configuration.logger
         let publicDirectory = try WebFiles.resourceDirectory(override: configuration.publicDirectory)
         let web = try WebFiles(directory: publicDirectory)
-        let store = try VisitStore(path: configuration.databasePath)
+        let store = try await StoreOpening.open(configuration.database, logger: logger)
+        do {
+            return try await make(configuration, store: store, web: web, publicDirectory: publicDirectory)
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+
+    private static func make(_ configuration: ServerConfiguration, store: any PlanStore, web: WebFiles,
+                             publicDirectory: URL) async throws -> VisitServerApp {
+        let logger = configuration.logger
         try await store.interruptUnfinishedRuns()
         let threads = SolverThreads(limit: configuration.concurrentSolves)
         let quota = SolveQuota(perToken: configuration.solvesPerToken)
-        let services = ServerServices(store: store, runner: PlanRunner(store: store, threads: threads, logger: logger),
+        let runner = PlanRunner(store: store, threads: threads, logger: logger, workers: configuration.concurrentSolves,
+                                lease: configuration.jobLease, poll: configuration.jobPoll)
+        let services = ServerServices(store: store, runner: runner,
                                       replans: ReplanService(store: store, threads: threads, quota: quota,
                                                               options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds)),
                                       improvements: ImprovementService(store: store, threads: threads, quota: quota, logger: logger),
@@ -127,8 +155,13 @@ struct VisitServerApp {
             throw ServerStartError("the seed scenario cannot be loaded:\n\(error)")
         }
         let id = ScenarioID.isValid(scenario.name) ? scenario.name : "demo"
-        let version = try await services.store.createScenario(
-            id: id, upload: try ScenarioUpload(scenario: scenario, original: text, originalFormat: format), origin: "seed", by: "visitplan")
+        let version: ScenarioVersionRow
+        do {
+            version = try await services.store.createScenario(
+                id: id, upload: try ScenarioUpload(scenario: scenario, original: text, originalFormat: format), origin: "seed", by: "visitplan")
+        } catch StoreError.scenarioExists {
+            return nil   // another instance sharing the database seeded it first
+        }
         let run = try await services.runner.start(version: version, scenario: scenario, timeLimit: configuration.seedTimeLimit,
                                                   relativeGap: 1e-4, by: "visitplan")
         configuration.logger.info("loaded scenario \(id) into the new store; planning it in the background (run \(run.id ?? 0))")

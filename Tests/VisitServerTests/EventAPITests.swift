@@ -155,9 +155,10 @@ struct EventAPITests {
         }
     }
 
-    @Test("events against a replaced plan version are a 409 naming the current version; unknown versions a 404")
-    func stale() async throws {
-        let server = try await TestServer.smallOffice()
+    @Test("events against a replaced plan version are a 409 naming the current version; unknown versions a 404",
+          arguments: StoreBackend.all)
+    func stale(backend: StoreBackend) async throws {
+        let server = try await TestServer.smallOffice(backend)
         try await server.test { api in
             let first = eventJSON(["type": "headcountChange", "at": "2026-12-14T08:00", "visit": "V-2001", "headcount": 4])
             #expect(try await api.post(Self.eventsPath, body: first).status == .created)
@@ -169,9 +170,9 @@ struct EventAPITests {
         }
     }
 
-    @Test("after the scenario changes, events against the old plan are a 409 until it is planned again")
-    func scenarioChanged() async throws {
-        let server = try await TestServer.smallOffice()
+    @Test("after the scenario changes, events against the old plan are a 409 until it is planned again", arguments: StoreBackend.all)
+    func scenarioChanged(backend: StoreBackend) async throws {
+        let server = try await TestServer.smallOffice(backend)
         let yaml = try Scenarios.smallOffice.replacingOccurrences(of: "headcount: 7", with: "headcount: 8")
         try await server.test { api in
             #expect(try await api.send(.put, "/api/scenarios/\(Self.scenario)", token: TestTokens.coordinator, body: yaml).status == .ok)
@@ -183,9 +184,10 @@ struct EventAPITests {
         }
     }
 
-    @Test("two hosts report against the same plan version at once: one wins, the other gets 409 and resends; no event is lost or applied twice")
-    func concurrentReports() async throws {
-        let server = try await TestServer.smallOffice()
+    @Test("two hosts report against the same plan version at once: one wins, the other gets 409 and resends; no event is lost or applied twice",
+          arguments: StoreBackend.all)
+    func concurrentReports(backend: StoreBackend) async throws {
+        let server = try await TestServer.smallOffice(backend)
         let original = try Self.original()
         try await server.test { api in
             let plan = try await api.get("/api/scenarios/\(Self.scenario)/plans/current").json

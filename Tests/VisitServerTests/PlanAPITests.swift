@@ -117,6 +117,7 @@ struct PlanAPITests {
         try await server.test { api in
             _ = try await api.post("/api/scenarios?id=office", body: yaml, contentType: "application/yaml")
         }
+        await server.services.runner.stop()   // the test plays the solve worker
         let version = try await server.services.store.latestScenarioVersion(id: "office")
         let run = try await server.services.store.startRun(scenarioId: "office", scenarioVersion: version.version,
                                                            timeLimit: 10, relativeGap: 0, by: "test")

@@ -32,7 +32,7 @@ import Testing
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("store.sqlite").path
-        let store = try VisitStore(path: path)
+        let store = try SQLiteStore(path: path)
         _ = store
         for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
             #expect(try Self.mode(dir.appendingPathComponent(file).path) & 0o077 == 0, "\(file)")

@@ -46,44 +46,55 @@ enum Scenarios {
     static var smallOffice: String { get throws { try text("small-office.yaml") } }
 }
 
-/// A server over a fresh database in a temporary folder, removed when the server is released
-/// (unless another server shares it).
+/// A server over a fresh store: an SQLite file in a temporary folder (removed when the server is
+/// released, unless another server shares it) or a new PostgreSQL database on the test cluster.
 final class TestServer: Sendable {
     let folder: URL
+    let backend: StoreBackend
+    let database: StoreLocation
     let app: VisitServerApp
     private let ownsFolder: Bool
 
-    private init(folder: URL, app: VisitServerApp, ownsFolder: Bool) {
-        self.folder = folder; self.app = app; self.ownsFolder = ownsFolder
+    private init(folder: URL, backend: StoreBackend, database: StoreLocation, app: VisitServerApp, ownsFolder: Bool) {
+        self.folder = folder; self.backend = backend; self.database = database; self.app = app; self.ownsFolder = ownsFolder
     }
 
     deinit {
+        let (runner, store) = (app.services.runner, app.services.store)
+        Task {
+            await runner.stop()
+            await store.shutdown()
+        }
         if ownsFolder { try? FileManager.default.removeItem(at: folder) }
     }
 
-    var databasePath: String { folder.appendingPathComponent("visitplan.sqlite").path }
     var services: ServerServices { app.services }
 
-    /// A new server; `seed` is planned in the background (wait with `waitForSeedPlan`).
-    static func make(seed: SeedScenario = .none, seedTimeLimit: Double = 30, folder: URL? = nil,
+    /// A new server; `seed` is planned in the background (wait with `waitForSeedPlan`). With
+    /// `sharing`, it opens the other server's store (and folder) instead of a new one.
+    static func make(backend: StoreBackend = .sqlite, seed: SeedScenario = .none, seedTimeLimit: Double = 30, sharing: TestServer? = nil,
                      connectionLimits: ConnectionLimits = ConnectionLimits()) async throws -> TestServer {
-        let ownsFolder = folder == nil
-        let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("visitplan-test-\(UUID().uuidString)")
+        let ownsFolder = sharing == nil
+        let folder = sharing?.folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("visitplan-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let backend = sharing?.backend ?? backend
+        let database: StoreLocation
+        if let sharing { database = sharing.database } else { database = try await backend.freshStore(in: folder) }
         var logger = Logger(label: "visitplan-test")
         logger.logLevel = .warning
-        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: folder.appendingPathComponent("visitplan.sqlite").path,
+        var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, database: database,
                                                 tokens: try TestTokens.registry(), seed: seed, seedTimeLimit: seedTimeLimit, logger: logger)
         configuration.connectionLimits = connectionLimits
         // A debug build on a busy CI machine: the host's answer time generous enough that replans
         // end as they would on a quiet one (the answer time itself is tested in the replanner).
         configuration.replanAnswerSeconds = 10
-        return TestServer(folder: folder, app: try await VisitServerApp.make(configuration), ownsFolder: ownsFolder)
+        return TestServer(folder: folder, backend: backend, database: database, app: try await VisitServerApp.make(configuration),
+                          ownsFolder: ownsFolder)
     }
 
     /// A server with the small office loaded and its first plan made.
-    static func smallOffice() async throws -> TestServer {
-        let server = try await make(seed: .text(try Scenarios.smallOffice, .yaml))
+    static func smallOffice(_ backend: StoreBackend = .sqlite) async throws -> TestServer {
+        let server = try await make(backend: backend, seed: .text(try Scenarios.smallOffice, .yaml))
         try await server.waitForSeedPlan()
         return server
     }

@@ -4,15 +4,16 @@ import Testing
 import VisitDomain
 @testable import VisitServer
 
-/// The SQLite store: durable, append-only, every version and event found again after reopening.
+/// The store, SQLite and PostgreSQL alike: durable, append-only, every version and event found
+/// again after reopening.
 @Suite("Store")
 struct StoreTests {
     static let scenario = "suzhou-office-week-51"
 
-    @Test("after plans, replans and a new scenario version, a reopened database holds every version and every event")
-    func reopen() async throws {
-        let server = try await TestServer.smallOffice()
-        let path = server.databasePath
+    @Test("after plans, replans and a new scenario version, a reopened database holds every version and every event",
+          arguments: StoreBackend.all)
+    func reopen(backend: StoreBackend) async throws {
+        let server = try await TestServer.smallOffice(backend)
         try await server.test { api in
             let reports = [
                 (1, eventJSON(["type": "arrivalShift", "at": "2026-12-14T08:00", "visit": "V-2001", "minutes": -60])),
@@ -28,7 +29,9 @@ struct StoreTests {
         }
         let expectedPlans = try await server.services.store.plans(scenarioId: Self.scenario)
 
-        let reopened = try VisitStore(path: path)
+        try await stopStore(of: server)
+        let reopened = try await StoreOpening.open(server.database)
+        defer { Task { await reopened.shutdown() } }
         let versions = try await reopened.scenarioVersions(id: Self.scenario)
         #expect(versions.map(\.version) == [1, 2, 3, 4])
         #expect(versions.map(\.origin) == ["seed", "replan", "replan", "upload"])
@@ -68,29 +71,43 @@ struct StoreTests {
     @Test("the database is in WAL mode with full synchronous writes")
     func walMode() async throws {
         let server = try await TestServer.make()
-        let mode = try await server.services.store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let store = try #require(server.services.store as? SQLiteStore)
+        let mode = try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        let synchronous = try await server.services.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let synchronous = try await store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 2, "FULL")
     }
 
-    @Test("history cannot be overwritten or deleted, even with SQL", arguments: [
+    @Test("history cannot be overwritten or deleted, even with SQL", arguments: StoreBackend.all, [
         "UPDATE plan SET score = 0", "DELETE FROM plan", "UPDATE scenarioVersion SET source = ''", "DELETE FROM scenarioVersion",
-        "UPDATE planRun SET state = 'failed'", "DELETE FROM planRun",
+        "UPDATE planRun SET state = 'failed'", "DELETE FROM planRun", "UPDATE changeEvent SET body = ''", "DELETE FROM visitIndex",
     ])
-    func appendOnly(sql: String) async throws {
-        let server = try await TestServer.smallOffice()
-        await #expect(throws: DatabaseError.self) {
-            try await server.services.store.pool.write { db in try db.execute(sql: sql) }
+    func appendOnly(backend: StoreBackend, sql: String) async throws {
+        let server = try await TestServer.smallOffice(backend)
+        try await server.test { api in
+            let event = eventJSON(["type": "arrivalShift", "at": "2026-12-14T08:00", "visit": "V-2001", "minutes": -60])
+            let reply = try await api.post("/api/scenarios/\(Self.scenario)/plans/1/events", body: event)
+            #expect(reply.status == .created)
         }
-        #expect(try await server.services.store.plans(scenarioId: Self.scenario).count == 1)
+        await #expect(throws: (any Error).self) {
+            try await executeRawSQL(sql, on: server.services.store)
+        }
+        if backend == .postgres, let store = server.services.store as? PostgresStore {
+            let table = sql.split(separator: " ")[sql.hasPrefix("UPDATE") ? 1 : 2]
+            await #expect(throws: (any Error).self, "TRUNCATE \(table)") {
+                try await TestPostgres.execute("TRUNCATE \(table) CASCADE", on: store.url)
+            }
+        }
+        #expect(try await server.services.store.plans(scenarioId: Self.scenario).count == 2)
+        #expect(try await server.services.store.events(scenarioId: Self.scenario).count == 1)
     }
 
-    @Test("a new store starts with the demo week (the bundled copy of scenarios/demo-week.yaml) and plans it in the background")
-    func demoWeekSeed() async throws {
+    @Test("a new store starts with the demo week (the bundled copy of scenarios/demo-week.yaml) and plans it in the background",
+          arguments: StoreBackend.all)
+    func demoWeekSeed(backend: StoreBackend) async throws {
         let bundled = try String(contentsOf: try WebFiles.resourceDirectory(override: nil).appendingPathComponent("demo-week.yaml"), encoding: .utf8)
         #expect(bundled == (try Scenarios.text("demo-week.yaml")), "Sources/VisitServer/Public/demo-week.yaml is a copy of scenarios/demo-week.yaml")
-        let server = try await TestServer.make(seed: .demoWeek, seedTimeLimit: 1)
+        let server = try await TestServer.make(backend: backend, seed: .demoWeek, seedTimeLimit: 1)
         let summary = try await server.services.store.scenarioSummary(id: "acme-hq-demo-week")
         #expect(try summary.latest.loadScenario().visits.count == 37)
         #expect(summary.latest.origin == "seed")
@@ -100,15 +117,24 @@ struct StoreTests {
         #expect(try await server.services.store.run(id: run).state == "done")
     }
 
-    @Test("a run left running by a stopped server is marked interrupted when the store opens again")
-    func interruptedRuns() async throws {
-        let server = try await TestServer.smallOffice()
+    @Test("a plan run a stopped server was solving is solved by the next server; a what-if run it left is marked interrupted",
+          arguments: StoreBackend.all)
+    func unfinishedRuns(backend: StoreBackend) async throws {
+        let server = try await TestServer.smallOffice(backend)
+        await server.services.runner.stop()
         let store = server.services.store
-        let run = try await store.startRun(scenarioId: Self.scenario, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "test")
-        let again = try await TestServer.make(folder: server.folder)
-        let row = try await again.services.store.run(id: try #require(run.id))
-        #expect(row.state == "interrupted")
-        #expect(row.message?.contains("stopped") == true)
+        let started = try await store.startRun(scenarioId: Self.scenario, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "test")
+        let run = try #require(started.id)
+        #expect(try await store.claimRun(lease: .seconds(600))?.id == run, "the stopped server was solving it")
+        let whatIf = try await store.startWhatIf(scenarioId: Self.scenario, scenarioVersion: 1, request: "{}", by: "test")
+        try await stopStore(of: server)
+        let again = try await TestServer.make(sharing: server)
+        await again.services.runner.waitUntilFinished(run)
+        let row = try await again.services.store.run(id: run)
+        #expect(row.state == "done", "\(row)")
+        #expect(row.planVersion == 2)
+        #expect(try await again.services.store.whatIf(id: try #require(whatIf.id)).state == "interrupted")
+        #expect(try await again.services.store.whatIf(id: try #require(whatIf.id)).message?.contains("stopped") == true)
         #expect(again.app.seedRun == nil, "a store that has scenarios is not seeded again")
         withExtendedLifetime(server) {}
     }

@@ -39,6 +39,7 @@ struct APIError: HTTPResponseError, Sendable {
         case .noPlan(let id, nil): .notFound("\(error.description); start one with POST /api/scenarios/\(id)/plans")
         case .noScenario, .noScenarioVersion, .noPlan, .noRun: .notFound(error.description)
         case .stalePlan(let current, _): .conflict(error.description, currentVersion: current)
+        case .notEmpty, .leaseLost: .conflict(error.description, currentVersion: nil)
         }
     }
 

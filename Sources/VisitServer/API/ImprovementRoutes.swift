@@ -56,7 +56,7 @@ struct ImprovementRoutes {
         }
     }
 
-    private func view(_ record: ImprovementRecord, for who: Identity, store: VisitStore) async throws -> ImprovementView {
+    private func view(_ record: ImprovementRecord, for who: Identity, store: any PlanStore) async throws -> ImprovementView {
         let current = try await storeCall { try await store.scenarioSummary(id: record.scenarioId) }.currentPlanVersion
         return ImprovementView(record, current: current == record.basePlanVersion, for: who)
     }

@@ -67,7 +67,7 @@ struct PlanRoutes {
 
 /// Builds plan views (the plan redacted for the caller, with the events of a replan).
 enum PlanViews {
-    static func view(scenarioId: String, version: Int?, for identity: Identity, store: VisitStore) async throws -> PlanView {
+    static func view(scenarioId: String, version: Int?, for identity: Identity, store: any PlanStore) async throws -> PlanView {
         let row = try await storeCall { try await store.plan(scenarioId: scenarioId, version: version) }
         let current = try await store.scenarioSummary(id: scenarioId).currentPlanVersion == row.version
         let events = row.origin == "replan"

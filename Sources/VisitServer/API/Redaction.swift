@@ -13,7 +13,7 @@ enum Redaction {
     ]
 
     /// The visits `identity` hosts in the scenario's current plan; nil for roles that see every visit.
-    static func hostedVisits(scenarioId: String, for identity: Identity, store: VisitStore) async -> Set<String>? {
+    static func hostedVisits(scenarioId: String, for identity: Identity, store: any PlanStore) async -> Set<String>? {
         guard identity.role == .host else { return nil }
         guard let plan = try? await store.plan(scenarioId: scenarioId, version: nil).decodedPlan() else { return [] }
         return Set(plan.visits.filter { $0.scheduled && $0.host == identity.person }.map(\.id))

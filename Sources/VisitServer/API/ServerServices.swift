@@ -3,7 +3,7 @@ import Logging
 
 /// What the routes share: the store, the background plan runs, replanning, improvement searches and what-if runs.
 struct ServerServices: Sendable {
-    let store: VisitStore
+    let store: any PlanStore
     let runner: PlanRunner
     let replans: ReplanService
     /// Background searches for a better week near the current plan, offered as proposals.

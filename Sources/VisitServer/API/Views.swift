@@ -13,7 +13,7 @@ struct ScenarioSummaryView: Encodable {
     var createdAt: String
     var createdBy: String
 
-    init(_ summary: VisitStore.ScenarioSummary) {
+    init(_ summary: ScenarioSummary) {
         id = summary.scenario.id; name = summary.latest.name; latestVersion = summary.latest.version
         currentPlanVersion = summary.currentPlanVersion; createdAt = summary.scenario.createdAt
         createdBy = summary.scenario.createdBy
@@ -57,8 +57,9 @@ struct ProgressView: Encodable {
     }
 }
 
-/// A background solve: `running` with progress, then `done` with its plan version, or `failed`,
-/// `superseded` (the scenario changed meanwhile) or `interrupted` (the server stopped).
+/// A background solve: `running` (waiting for a solve worker or being solved, with progress on the
+/// instance solving it), then `done` with its plan version, or `failed` or `superseded` (the
+/// scenario changed meanwhile); runs stored before plan runs became jobs may be `interrupted`.
 struct RunView: Encodable {
     var id: Int64
     var scenario: String

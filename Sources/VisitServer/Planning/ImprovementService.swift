@@ -9,7 +9,7 @@ import VisitReplanner
 /// through the same optimistic-concurrency check as a replan's commit (409 when the plan changed
 /// meanwhile). A restart forgets open proposals; the page simply searches again.
 final class ImprovementService: Sendable {
-    let store: VisitStore
+    let store: any PlanStore
     let threads: SolverThreads
     let quota: SolveQuota
     let logger: Logger
@@ -18,7 +18,7 @@ final class ImprovementService: Sendable {
     private let nextId = LockedValue(1)
     private let tasks = LockedValue<[Int: Task<Void, Never>]>([:])
 
-    init(store: VisitStore, threads: SolverThreads, quota: SolveQuota, logger: Logger) {
+    init(store: any PlanStore, threads: SolverThreads, quota: SolveQuota, logger: Logger) {
         self.store = store; self.threads = threads; self.quota = quota; self.logger = logger
     }
 

@@ -9,26 +9,26 @@ import VisitReplanner
 /// report has replaced that version first, the answer is 409 with the current version and nothing
 /// is stored, so no event is lost silently or applied twice: the reporter looks again and resends.
 final class ReplanService: Sendable {
-    let store: VisitStore
+    let store: any PlanStore
     let threads: SolverThreads
     let quota: SolveQuota
     /// Every replan's limits: the whole replan's time, and the host's answer time.
     let options: ReplanOptions
     private let locks = KeyedLock()
 
-    init(store: VisitStore, threads: SolverThreads, quota: SolveQuota, options: ReplanOptions = ReplanOptions()) {
+    init(store: any PlanStore, threads: SolverThreads, quota: SolveQuota, options: ReplanOptions = ReplanOptions()) {
         self.store = store; self.threads = threads; self.quota = quota; self.options = options
     }
 
     /// A parsed, checked report.
     struct Report: Sendable {
         var events: [ChangeEvent]
-        var logged: [VisitStore.LoggedEvent]
+        var logged: [LoggedEvent]
     }
 
     /// What a report produced: the stored rows and the new plan itself (never decoded back).
     struct Committed: Sendable {
-        var commit: VisitStore.ReplanCommit
+        var commit: ReplanCommit
         var plan: Plan
     }
 
@@ -80,7 +80,7 @@ final class ReplanService: Sendable {
         }
         let bodies = document.arrayValue ?? document["events"]?.arrayValue ?? []
         let logged = zip(events, bodies).map { event, body in
-            VisitStore.LoggedEvent(type: event.typeName, visitId: event.visitID, at: event.at.description,
+            LoggedEvent(type: event.typeName, visitId: event.visitID, at: event.at.description,
                                    body: DocumentJSON.text(body, indent: nil))
         }
         return Report(events: events, logged: logged)

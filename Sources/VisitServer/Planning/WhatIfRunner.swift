@@ -6,13 +6,13 @@ import VisitWhatIf
 /// Runs what-if studies on copies of a stored scenario version in the background: the base and
 /// each variant are planned and compared (`WhatIfStudy`); the live plan is never touched.
 final class WhatIfRunner: Sendable {
-    let store: VisitStore
+    let store: any PlanStore
     let threads: SolverThreads
     let logger: Logger
     private let progress = LockedValue<[Int64: WhatIfProgressView]>([:])
     private let tasks = LockedValue<[Int64: Task<Void, Never>]>([:])
 
-    init(store: VisitStore, threads: SolverThreads, logger: Logger) {
+    init(store: any PlanStore, threads: SolverThreads, logger: Logger) {
         self.store = store; self.threads = threads; self.logger = logger
     }
 

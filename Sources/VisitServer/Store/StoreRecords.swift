@@ -1,12 +1,11 @@
-import GRDB
-
-// The rows of the store. Scenario versions, plans, change events and the visit index are
-// append-only (triggers refuse UPDATE and DELETE); plan runs and what-if runs are written once
-// more, when they end. Timestamps are UTC ISO 8601 text (`2026-12-04T16:59:12Z`).
+// The rows of the store: plain values shared by both backends (`SQLiteStore`, `PostgresStore`),
+// whose database conformances live with each backend. Scenario versions, plans, change events and
+// the visit index are append-only (triggers refuse UPDATE and DELETE); plan runs and what-if runs
+// are written once more, when they end. Timestamps are UTC ISO 8601 text (`2026-12-04T16:59:12Z`)
+// in both backends, so both return the same values.
 
 /// A scenario: the name a coordinator works under, with its versions.
-struct ScenarioRow: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "scenario"
+struct ScenarioRow: Codable, Sendable, Equatable {
     var id: String
     var createdAt: String
     var createdBy: String
@@ -14,8 +13,7 @@ struct ScenarioRow: Codable, Sendable, FetchableRecord, PersistableRecord {
 
 /// One version of a scenario: its canonical JSON (every default spelled out, `now` pinned, see
 /// `ScenarioDocument`), the text as uploaded (none for a replan's version) and where it came from.
-struct ScenarioVersionRow: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "scenarioVersion"
+struct ScenarioVersionRow: Codable, Sendable, Equatable {
     var scenarioId: String
     var version: Int
     var name: String
@@ -33,8 +31,7 @@ struct ScenarioVersionRow: Codable, Sendable, FetchableRecord, PersistableRecord
 
 /// One plan version of a scenario. Versions are numbered in the order they were committed; the
 /// highest is the current plan.
-struct PlanRow: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "plan"
+struct PlanRow: Codable, Sendable, Equatable {
     var scenarioId: String
     var version: Int
     var scenarioVersion: Int
@@ -53,8 +50,7 @@ struct PlanRow: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// A background solve of one scenario version.
-struct PlanRunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "planRun"
+struct PlanRunRow: Codable, Sendable, Equatable {
     var id: Int64?
     var scenarioId: String
     var scenarioVersion: Int
@@ -67,14 +63,11 @@ struct PlanRunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
     var startedAt: String
     var finishedAt: String?
     var startedBy: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One change event as a host or coordinator reported it, with the plan it was applied to and
 /// the plan it produced (all events of one report produce the same plan).
-struct ChangeEventRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "changeEvent"
+struct ChangeEventRow: Codable, Sendable, Equatable {
     var id: Int64?
     var scenarioId: String
     var basePlanVersion: Int
@@ -89,13 +82,10 @@ struct ChangeEventRow: Codable, Sendable, FetchableRecord, MutablePersistableRec
     var body: String
     var reportedBy: String
     var reportedAt: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A what-if comparison run on copies of a scenario version.
-struct WhatIfRunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "whatIfRun"
+struct WhatIfRunRow: Codable, Sendable, Equatable {
     var id: Int64?
     var scenarioId: String
     var scenarioVersion: Int
@@ -109,14 +99,11 @@ struct WhatIfRunRow: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     var startedAt: String
     var finishedAt: String?
     var startedBy: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// Which client a visit of a scenario version is for, and the dates its window touches: the
 /// archive's search index.
-struct VisitIndexRow: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "visitIndex"
+struct VisitIndexRow: Codable, Sendable, Equatable {
     var scenarioId: String
     var scenarioVersion: Int
     var visitId: String

@@ -2,15 +2,7 @@ import GRDB
 import VisitDomain
 
 /// Scenarios and their versions.
-extension VisitStore {
-    /// A scenario with its latest version and current plan version, for listings.
-    struct ScenarioSummary: Sendable {
-        var scenario: ScenarioRow
-        var latest: ScenarioVersionRow
-        var currentPlanVersion: Int?
-    }
-
-    /// Stores version 1 of a new scenario. Throws `scenarioExists` when the id is taken.
+extension SQLiteStore {
     func createScenario(id: String, upload: ScenarioUpload, origin: String, by author: String) async throws -> ScenarioVersionRow {
         let now = timestamp()
         return try await pool.write { db in
@@ -20,7 +12,6 @@ extension VisitStore {
         }
     }
 
-    /// Stores a new version of scenario `id`, creating the scenario when it does not exist yet.
     func addScenarioVersion(id: String, upload: ScenarioUpload, origin: String, by author: String) async throws -> ScenarioVersionRow {
         let now = timestamp()
         return try await pool.write { db in
@@ -40,20 +31,10 @@ extension VisitStore {
                                      originalFormat: upload.originalFormat?.rawValue, origin: origin,
                                      createdAt: now, createdBy: author)
         try row.insert(db)
-        for visit in upload.scenario.visits {
-            for date in indexDates(of: visit) {
-                try VisitIndexRow(scenarioId: scenarioId, scenarioVersion: row.version, visitId: visit.id,
-                                  clientName: visit.client.name ?? "", date: date.description).insert(db)
-            }
+        for index in StoreRules.indexRows(scenarioId: scenarioId, version: row.version, scenario: upload.scenario) {
+            try index.insert(db)
         }
         return row
-    }
-
-    /// The dates a visit's window touches (at most a year's worth).
-    static func indexDates(of visit: Visit) -> [LocalDate] {
-        let first = visit.window.start.date.dayNumber
-        let last = max(first, visit.window.end.adding(minutes: -1).date.dayNumber)
-        return (first...min(last, first + 366)).map(LocalDate.init(dayNumber:))
     }
 
     func scenarios() async throws -> [ScenarioSummary] {
@@ -74,7 +55,6 @@ extension VisitStore {
         }
     }
 
-    /// Every version of a scenario, oldest first.
     func scenarioVersions(id: String) async throws -> [ScenarioVersionRow] {
         try await pool.read { db in
             try ScenarioVersionRow.filter(Column("scenarioId") == id).order(Column("version")).fetchAll(db)
@@ -104,12 +84,5 @@ extension VisitStore {
 
     static func currentPlanVersion(_ db: Database, scenarioId: String) throws -> Int? {
         try Int.fetchOne(db, sql: "SELECT MAX(version) FROM plan WHERE scenarioId = ?", arguments: [scenarioId])
-    }
-}
-
-extension ScenarioVersionRow {
-    /// The scenario this version loads to.
-    func loadScenario() throws(ScenarioError) -> Scenario {
-        try ScenarioLoader.parse(source, format: .json, file: "\(scenarioId) version \(version)")
     }
 }

@@ -3,33 +3,32 @@ import GRDB
 import VisitDomain
 
 /// Plans and the background runs that make them.
-extension VisitStore {
-    /// Records a solve that has started on a scenario version.
+extension SQLiteStore {
     func startRun(scenarioId: String, scenarioVersion: Int, timeLimit: Double, relativeGap: Double,
                   by author: String) async throws -> PlanRunRow {
         let now = timestamp()
-        return try await pool.write { db in
+        let run = try await pool.write { db in
             var run = PlanRunRow(id: nil, scenarioId: scenarioId, scenarioVersion: scenarioVersion, state: "running",
                                  timeLimit: timeLimit, relativeGap: relativeGap, planVersion: nil, message: nil,
                                  startedAt: now, finishedAt: nil, startedBy: author)
             try run.insert(db)
             return run
         }
+        hub.publish(.runWaiting)
+        return run
     }
 
-    /// Commits the plan a run produced as the next plan version, unless the scenario got a newer
-    /// version meanwhile (then the run ends `superseded` and nothing else is stored).
-    /// `note`: why the solve stopped, kept as the run's message ("feasible: stopped at the time limit").
-    func finishRun(id: Int64, plan: Plan, note: String? = nil) async throws -> PlanRunRow {
+    func finishRun(id: Int64, plan: Plan, note: String?) async throws -> PlanRunRow {
         let now = timestamp()
-        let json = try Self.encode(plan)
-        return try await pool.write { db in
+        let json = try StoreRules.encode(plan)
+        let finished = try await pool.write { db in
             guard var run = try PlanRunRow.fetchOne(db, key: id) else { throw StoreError.noRun(id) }
+            try self.checkLease(db, run: id)
             let latest = try Self.latestVersion(db, scenarioId: run.scenarioId)?.version
             run.finishedAt = now
             guard latest == run.scenarioVersion else {
                 run.state = "superseded"
-                run.message = "scenario version \(latest ?? 0) was stored while version \(run.scenarioVersion) was being planned; plan it again"
+                run.message = StoreRules.supersededMessage(latest: latest, planned: run.scenarioVersion)
                 try run.update(db)
                 return run
             }
@@ -44,13 +43,15 @@ extension VisitStore {
             try run.update(db)
             return run
         }
+        if let version = finished.planVersion { hub.publish(.planCommitted(scenarioId: finished.scenarioId, version: version)) }
+        return finished
     }
 
-    /// Ends a run that could not produce a plan.
     func failRun(id: Int64, message: String) async throws {
         let now = timestamp()
         try await pool.write { db in
             guard var run = try PlanRunRow.fetchOne(db, key: id) else { throw StoreError.noRun(id) }
+            try self.checkLease(db, run: id)
             run.state = "failed"
             run.message = message
             run.finishedAt = now
@@ -65,28 +66,24 @@ extension VisitStore {
         }
     }
 
-    /// The runs of a scenario, newest first.
     func runs(scenarioId: String) async throws -> [PlanRunRow] {
         try await pool.read { db in
             try PlanRunRow.filter(Column("scenarioId") == scenarioId).order(Column("id").desc).fetchAll(db)
         }
     }
 
-    /// Every plan version of a scenario, oldest first.
     func plans(scenarioId: String) async throws -> [PlanRow] {
         try await pool.read { db in
             try PlanRow.filter(Column("scenarioId") == scenarioId).order(Column("version")).fetchAll(db)
         }
     }
 
-    /// A scenario's plan versions after `version`, oldest first.
     func plans(scenarioId: String, after version: Int) async throws -> [PlanRow] {
         try await pool.read { db in
             try PlanRow.filter(Column("scenarioId") == scenarioId && Column("version") > version).order(Column("version")).fetchAll(db)
         }
     }
 
-    /// Plan `version` of a scenario, or its current (latest) plan when `version` is nil.
     func plan(scenarioId: String, version: Int?) async throws -> PlanRow {
         try await pool.read { db in
             guard try ScenarioRow.fetchOne(db, key: scenarioId) != nil else { throw StoreError.noScenario(scenarioId) }
@@ -100,16 +97,36 @@ extension VisitStore {
         }
     }
 
-    static func encode(_ plan: Plan) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(plan), as: UTF8.self)
-    }
-}
 
-extension PlanRow {
-    /// The stored plan JSON, decoded.
-    func decodedPlan() throws -> Plan {
-        try JSONDecoder().decode(Plan.self, from: Data(planJSON.utf8))
+    // MARK: Solve jobs
+
+    func claimRun(lease: Duration) async throws -> PlanRunRow? {
+        let now = Date().timeIntervalSince1970   // leases run on the real clock, whatever stamps the rows
+        let stamp = timestamp()
+        return try await pool.write { db in
+            let free = "state = 'running' AND (leaseExpires IS NULL OR leaseExpires < \(now))"
+            try db.execute(sql: "UPDATE planRun SET state = 'failed', finishedAt = ?, message = ? WHERE \(free) AND attempts >= ?",
+                           arguments: [stamp, StoreRules.abandonedMessage, StoreRules.maxAttempts])
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM planRun WHERE \(free) ORDER BY id LIMIT 1") else { return nil }
+            try db.execute(sql: "UPDATE planRun SET worker = ?, leaseExpires = ?, attempts = attempts + 1 WHERE id = ?",
+                           arguments: [self.worker, now + StoreRules.seconds(lease), id])
+            return try PlanRunRow.fetchOne(db, key: id)
+        }
+    }
+
+    func renewLease(id: Int64, lease: Duration) async throws -> Bool {
+        let until = Date().timeIntervalSince1970 + StoreRules.seconds(lease)
+        return try await pool.write { db in
+            try db.execute(sql: "UPDATE planRun SET leaseExpires = ? WHERE id = ? AND worker = ? AND state = 'running'",
+                           arguments: [until, id, self.worker])
+            return db.changesCount == 1
+        }
+    }
+
+    /// A run may be ended by the worker holding it, or by anyone while nobody does.
+    private func checkLease(_ db: Database, run id: Int64) throws {
+        if let holder = try String.fetchOne(db, sql: "SELECT worker FROM planRun WHERE id = ?", arguments: [id]), holder != worker {
+            throw StoreError.leaseLost(id)
+        }
     }
 }

@@ -1,7 +1,7 @@
 import GRDB
 
 /// What-if runs: comparisons computed on copies, never touching the live plan.
-extension VisitStore {
+extension SQLiteStore {
     func startWhatIf(scenarioId: String, scenarioVersion: Int, request: String, by author: String) async throws -> WhatIfRunRow {
         let now = timestamp()
         return try await pool.write { db in
@@ -12,7 +12,6 @@ extension VisitStore {
         }
     }
 
-    /// Ends a what-if run with its comparison JSON, or with a message when `result` is nil.
     func finishWhatIf(id: Int64, result: String?, message: String?) async throws {
         let now = timestamp()
         try await pool.write { db in
@@ -32,7 +31,6 @@ extension VisitStore {
         }
     }
 
-    /// The what-if runs of a scenario, newest first.
     func whatIfs(scenarioId: String) async throws -> [WhatIfRunRow] {
         try await pool.read { db in
             try WhatIfRunRow.filter(Column("scenarioId") == scenarioId).order(Column("id").desc).fetchAll(db)

@@ -2,42 +2,16 @@ import GRDB
 import VisitDomain
 
 /// The change-event log and the replans it produces.
-extension VisitStore {
-    /// One event of a report, ready for the log.
-    struct LoggedEvent: Sendable {
-        var type: String
-        var visitId: String?
-        var at: String
-        /// The event as posted, as JSON.
-        var body: String
-    }
-
-    /// What a replan starts from: the current plan and the scenario version it was made from.
-    struct ReplanBase: Sendable {
-        var plan: PlanRow
-        var scenario: ScenarioVersionRow
-    }
-
-    /// What a committed replan stored.
-    struct ReplanCommit: Sendable {
-        var plan: PlanRow
-        var scenario: ScenarioVersionRow
-        var events: [ChangeEventRow]
-    }
-
-    /// The base for events aimed at plan `version`: it must be the current plan, made from the
-    /// latest scenario version. Otherwise `stalePlan` names the plan that is current.
+extension SQLiteStore {
     func replanBase(scenarioId: String, version: Int) async throws -> ReplanBase {
         try await pool.read { db in try Self.checkedBase(db, scenarioId: scenarioId, version: version) }
     }
 
-    /// Stores the scenario after the events, the new plan and the events, all in one transaction,
-    /// if plan `baseVersion` is still current; otherwise throws `stalePlan` and stores nothing.
     func commitReplan(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
                       events: [LoggedEvent], by author: String) async throws -> ReplanCommit {
         let now = timestamp()
-        let json = try Self.encode(plan)
-        return try await pool.write { db in
+        let json = try StoreRules.encode(plan)
+        let commit = try await pool.write { db in
             _ = try Self.checkedBase(db, scenarioId: scenarioId, version: baseVersion)
             let scenarioRow = try Self.insertVersion(db, scenarioId: scenarioId, upload: scenario, origin: "replan", at: now, by: author)
             let planRow = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: scenarioRow.version,
@@ -54,9 +28,25 @@ extension VisitStore {
             }
             return ReplanCommit(plan: planRow, scenario: scenarioRow, events: rows)
         }
+        hub.publish(.planCommitted(scenarioId: scenarioId, version: commit.plan.version))
+        return commit
     }
 
-    /// Every logged event of a scenario, in the order they were stored.
+    func commitImprovement(scenarioId: String, baseVersion: Int, plan: Plan, by author: String) async throws -> PlanRow {
+        let now = timestamp()
+        let json = try StoreRules.encode(plan)
+        let row = try await pool.write { db in
+            let base = try Self.checkedBase(db, scenarioId: scenarioId, version: baseVersion)
+            let row = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: base.plan.scenarioVersion,
+                              status: plan.status.rawValue, score: plan.score, bound: plan.bound, solveSeconds: plan.solveSeconds,
+                              planJSON: json, origin: "improvement", basePlanVersion: baseVersion, createdAt: now, createdBy: author)
+            try row.insert(db)
+            return row
+        }
+        hub.publish(.planCommitted(scenarioId: scenarioId, version: row.version))
+        return row
+    }
+
     func events(scenarioId: String) async throws -> [ChangeEventRow] {
         try await pool.read { db in
             try ChangeEventRow.filter(Column("scenarioId") == scenarioId).order(Column("id")).fetchAll(db)
@@ -72,13 +62,11 @@ extension VisitStore {
             guard try PlanRow.fetchOne(db, key: ["scenarioId": scenarioId, "version": version]) != nil else {
                 throw StoreError.noPlan(scenario: scenarioId, version: version)
             }
-            throw StoreError.stalePlan(current: current.version, reason: "plan version \(version) is no longer current: "
-                                       + "version \(current.version) replaced it; look at it and report again if still needed")
+            throw StoreError.replaced(version, by: current.version)
         }
         guard let latest = try latestVersion(db, scenarioId: scenarioId) else { throw StoreError.noScenario(scenarioId) }
         guard latest.version == current.scenarioVersion else {
-            throw StoreError.stalePlan(current: current.version, reason: "the scenario changed (version \(latest.version)) after plan "
-                                       + "version \(version) was made from version \(current.scenarioVersion); plan the new version first")
+            throw StoreError.scenarioChanged(latest: latest.version, current: current.version, planned: current.scenarioVersion)
         }
         guard let scenario = try ScenarioVersionRow.fetchOne(db, key: ["scenarioId": scenarioId, "version": current.scenarioVersion]) else {
             throw StoreError.noScenario(scenarioId)

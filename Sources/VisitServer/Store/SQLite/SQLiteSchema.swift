@@ -1,13 +1,22 @@
 import GRDB
 
-/// The store's migrations. Each one is applied once, in order, and never edited after release:
-/// a later change to the schema is a new migration.
-enum StoreSchema {
+/// The SQLite store's migrations (GRDB's `DatabaseMigrator` records them in `grdb_migrations`).
+/// Each one is applied once, in order, and never edited after release: a later change to the
+/// schema is a new migration. `PostgresSchema` keeps the same tables and rules.
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: scenarios, plans, events, runs") { db in
             try createTables(db)
             try protectHistory(db)
+        }
+        migrator.registerMigration("v2: plan run leases") { db in
+            // The solve worker holding a run, until when (seconds since 1970), and how often it was claimed.
+            try db.alter(table: "planRun") { t in
+                t.add(column: "worker", .text)
+                t.add(column: "leaseExpires", .double)
+                t.add(column: "attempts", .integer).notNull().defaults(to: 0)
+            }
         }
         return migrator
     }

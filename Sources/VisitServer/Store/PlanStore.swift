@@ -1,0 +1,122 @@
+import VisitDomain
+
+/// The server's durable store: scenarios and their versions, plan versions, the append-only log of
+/// change events, plan runs, what-if runs and the archive's visit index. Two implementations keep
+/// the same records with the same rules and errors: `SQLiteStore` (one file, the default) and
+/// `PostgresStore` (a database shared by several server instances). The API, the planner and the
+/// tests see only this protocol.
+///
+/// History is append-only: every version ever made stays readable. A write that depends on the
+/// current plan checks it inside its transaction, so two writers (even in two processes) can never
+/// both win: the loser gets `StoreError.stalePlan`.
+protocol PlanStore: Sendable {
+    /// Where the store lives, for messages (never with a password).
+    var location: String { get }
+
+    /// Marks runs left `running` by a server that stopped mid-solve as interrupted.
+    /// Now, as the store writes it: UTC ISO 8601 to the second, from the store's clock.
+    func timestamp() -> String
+    func interruptUnfinishedRuns() async throws
+
+    // MARK: Scenarios
+
+    /// Stores version 1 of a new scenario. Throws `scenarioExists` when the id is taken.
+    func createScenario(id: String, upload: ScenarioUpload, origin: String, by author: String) async throws -> ScenarioVersionRow
+    /// Stores a new version of scenario `id`, creating the scenario when it does not exist yet.
+    func addScenarioVersion(id: String, upload: ScenarioUpload, origin: String, by author: String) async throws -> ScenarioVersionRow
+    /// Every scenario (by id) with its latest version.
+    func scenarios() async throws -> [ScenarioSummary]
+    func scenarioSummary(id: String) async throws -> ScenarioSummary
+    /// Every version of a scenario, oldest first.
+    func scenarioVersions(id: String) async throws -> [ScenarioVersionRow]
+    func scenarioVersion(id: String, version: Int) async throws -> ScenarioVersionRow
+    func latestScenarioVersion(id: String) async throws -> ScenarioVersionRow
+
+    // MARK: Plans and plan runs
+
+    /// Records a solve that has started on a scenario version.
+    func startRun(scenarioId: String, scenarioVersion: Int, timeLimit: Double, relativeGap: Double,
+                  by author: String) async throws -> PlanRunRow
+    /// Commits the plan a run produced as the next plan version, unless the scenario got a newer
+    /// version meanwhile (then the run ends `superseded` and nothing else is stored).
+    /// `note`: why the solve stopped, kept as the run's message. Refused with `leaseLost` when
+    /// another instance has taken the run over.
+    func finishRun(id: Int64, plan: Plan, note: String?) async throws -> PlanRunRow
+    /// Ends a run that could not produce a plan (refused with `leaseLost` like `finishRun`).
+    func failRun(id: Int64, message: String) async throws
+    func run(id: Int64) async throws -> PlanRunRow
+    /// The runs of a scenario, newest first.
+    func runs(scenarioId: String) async throws -> [PlanRunRow]
+    /// Every plan version of a scenario, oldest first.
+    func plans(scenarioId: String) async throws -> [PlanRow]
+    /// A scenario's plan versions after `version`, oldest first.
+    func plans(scenarioId: String, after version: Int) async throws -> [PlanRow]
+    /// Plan `version` of a scenario, or its current (latest) plan when `version` is nil.
+    func plan(scenarioId: String, version: Int?) async throws -> PlanRow
+
+    // MARK: Solve jobs
+
+    /// This store instance's name as a solve worker: what it writes as the holder of a lease.
+    var worker: String { get }
+    /// Claims the oldest plan run nobody is solving (new, or whose worker stopped renewing its
+    /// lease or, in PostgreSQL, is no longer connected) for this instance until `lease` from now;
+    /// a run claimed `StoreRules.maxAttempts` times without ending fails instead. Nil when there
+    /// is none. In PostgreSQL `FOR UPDATE SKIP LOCKED`: instances never claim the same run.
+    func claimRun(lease: Duration) async throws -> PlanRunRow?
+    /// Extends this instance's lease on run `id` to `lease` from now; false when the run is no
+    /// longer this instance's (it ended, or another instance took it over).
+    func renewLease(id: Int64, lease: Duration) async throws -> Bool
+
+    // MARK: Change events
+
+    /// The base for events aimed at plan `version`: it must be the current plan, made from the
+    /// latest scenario version. Otherwise `stalePlan` names the plan that is current.
+    func replanBase(scenarioId: String, version: Int) async throws -> ReplanBase
+    /// Stores the scenario after the events, the new plan and the events, all in one transaction,
+    /// if plan `baseVersion` is still current; otherwise throws `stalePlan` and stores nothing.
+    func commitReplan(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
+                      events: [LoggedEvent], by author: String) async throws -> ReplanCommit
+    /// Every logged event of a scenario, in the order they were stored.
+    func events(scenarioId: String) async throws -> [ChangeEventRow]
+    /// Stores an accepted improvement proposal as the next plan version (origin `improvement`, made
+    /// from the same scenario version as the plan it replaces) if plan `baseVersion` is still
+    /// current; otherwise throws `stalePlan` and stores nothing (the same check as a replan's commit).
+    func commitImprovement(scenarioId: String, baseVersion: Int, plan: Plan, by author: String) async throws -> PlanRow
+
+    // MARK: What-if runs
+
+    func startWhatIf(scenarioId: String, scenarioVersion: Int, request: String, by author: String) async throws -> WhatIfRunRow
+    /// Ends a what-if run with its comparison JSON, or with a message when `result` is nil.
+    func finishWhatIf(id: Int64, result: String?, message: String?) async throws
+    func whatIf(id: Int64) async throws -> WhatIfRunRow
+    /// The what-if runs of a scenario, newest first.
+    func whatIfs(scenarioId: String) async throws -> [WhatIfRunRow]
+
+    // MARK: Archive
+
+    /// The visits of clients whose name contains `client` (ignoring case) whose window touches
+    /// `date`, in any scenario version, by scenario and visit id.
+    func archive(client: String, date: LocalDate) async throws -> [ArchivedVisit]
+
+    // MARK: Copying
+
+    /// Every record, read in one transaction.
+    func snapshot() async throws -> StoreSnapshot
+    /// Writes every record of `snapshot` (ids included) in one transaction into this store,
+    /// which must be empty (else `notEmpty`).
+    func restore(_ snapshot: StoreSnapshot) async throws
+
+    /// What is committed from now on (new waiting plan runs, new current plans), by this instance
+    /// or, with PostgreSQL, any instance sharing the database; the stream ends at `shutdown`.
+    func changes() -> AsyncStream<StoreChange>
+
+    /// Closes the store's connections; nothing may be called afterwards.
+    func shutdown() async
+}
+
+extension PlanStore {
+    /// Commits a run's plan with no note.
+    func finishRun(id: Int64, plan: Plan) async throws -> PlanRunRow {
+        try await finishRun(id: id, plan: plan, note: nil)
+    }
+}

@@ -1,0 +1,87 @@
+import PostgresNIO
+
+// The rows as PostgreSQL reads them: each type's column list (selected in this order) and its
+// decoding from a row.
+
+extension ScenarioRow {
+    static let pgColumns = "id, createdAt, createdBy"
+
+    init(pg row: PostgresRow) throws {
+        let (id, createdAt, createdBy) = try row.decode((String, String, String).self)
+        self.init(id: id, createdAt: createdAt, createdBy: createdBy)
+    }
+}
+
+extension ScenarioVersionRow {
+    static let pgColumns = "scenarioId, version, name, source, original, originalFormat, origin, createdAt, createdBy"
+
+    init(pg row: PostgresRow) throws {
+        let (scenarioId, version, name, source, original, originalFormat, origin, createdAt, createdBy) =
+            try row.decode((String, Int, String, String, String?, String?, String, String, String).self)
+        self.init(scenarioId: scenarioId, version: version, name: name, source: source, original: original,
+                  originalFormat: originalFormat, origin: origin, createdAt: createdAt, createdBy: createdBy)
+    }
+}
+
+extension PlanRow {
+    static let pgColumns = """
+        scenarioId, version, scenarioVersion, status, score, bound, solveSeconds, planJSON, origin, basePlanVersion, createdAt, createdBy
+        """
+
+    init(pg row: PostgresRow) throws {
+        let (scenarioId, version, scenarioVersion, status, score, bound, solveSeconds, planJSON, origin, basePlanVersion,
+             createdAt, createdBy) =
+            try row.decode((String, Int, Int, String, Double, Double, Double, String, String, Int?, String, String).self)
+        self.init(scenarioId: scenarioId, version: version, scenarioVersion: scenarioVersion, status: status, score: score,
+                  bound: bound, solveSeconds: solveSeconds, planJSON: planJSON, origin: origin, basePlanVersion: basePlanVersion,
+                  createdAt: createdAt, createdBy: createdBy)
+    }
+}
+
+extension PlanRunRow {
+    static let pgColumns = """
+        id, scenarioId, scenarioVersion, state, timeLimit, relativeGap, planVersion, message, startedAt, finishedAt, startedBy
+        """
+
+    init(pg row: PostgresRow) throws {
+        let (id, scenarioId, scenarioVersion, state, timeLimit, relativeGap, planVersion, message, startedAt, finishedAt, startedBy) =
+            try row.decode((Int64, String, Int, String, Double, Double, Int?, String?, String, String?, String).self)
+        self.init(id: id, scenarioId: scenarioId, scenarioVersion: scenarioVersion, state: state, timeLimit: timeLimit,
+                  relativeGap: relativeGap, planVersion: planVersion, message: message, startedAt: startedAt,
+                  finishedAt: finishedAt, startedBy: startedBy)
+    }
+}
+
+extension ChangeEventRow {
+    static let pgColumns = """
+        id, scenarioId, basePlanVersion, producedPlanVersion, position, type, visitId, at, body, reportedBy, reportedAt
+        """
+
+    init(pg row: PostgresRow) throws {
+        let (id, scenarioId, basePlanVersion, producedPlanVersion, position, type, visitId, at, body, reportedBy, reportedAt) =
+            try row.decode((Int64, String, Int, Int, Int, String, String?, String, String, String, String).self)
+        self.init(id: id, scenarioId: scenarioId, basePlanVersion: basePlanVersion, producedPlanVersion: producedPlanVersion,
+                  position: position, type: type, visitId: visitId, at: at, body: body, reportedBy: reportedBy,
+                  reportedAt: reportedAt)
+    }
+}
+
+extension WhatIfRunRow {
+    static let pgColumns = "id, scenarioId, scenarioVersion, request, state, result, message, startedAt, finishedAt, startedBy"
+
+    init(pg row: PostgresRow) throws {
+        let (id, scenarioId, scenarioVersion, request, state, result, message, startedAt, finishedAt, startedBy) =
+            try row.decode((Int64, String, Int, String, String, String?, String?, String, String?, String).self)
+        self.init(id: id, scenarioId: scenarioId, scenarioVersion: scenarioVersion, request: request, state: state,
+                  result: result, message: message, startedAt: startedAt, finishedAt: finishedAt, startedBy: startedBy)
+    }
+}
+
+extension VisitIndexRow {
+    static let pgColumns = "scenarioId, scenarioVersion, visitId, clientName, date"
+
+    init(pg row: PostgresRow) throws {
+        let (scenarioId, scenarioVersion, visitId, clientName, date) = try row.decode((String, Int, String, String, String).self)
+        self.init(scenarioId: scenarioId, scenarioVersion: scenarioVersion, visitId: visitId, clientName: clientName, date: date)
+    }
+}

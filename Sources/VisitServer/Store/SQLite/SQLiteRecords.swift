@@ -1,0 +1,34 @@
+import GRDB
+
+// The rows as GRDB records: table names and, for tables with an integer id, the id SQLite gave.
+
+extension ScenarioRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "scenario"
+}
+
+extension ScenarioVersionRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "scenarioVersion"
+}
+
+extension PlanRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "plan"
+}
+
+extension PlanRunRow: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "planRun"
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension ChangeEventRow: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "changeEvent"
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension WhatIfRunRow: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "whatIfRun"
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension VisitIndexRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "visitIndex"
+}

@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import VisitDomain
+@testable import VisitServer
+
+/// Two `visitplan serve` processes on one PostgreSQL database: what one stores the other serves,
+/// two reports against one plan version, one to each, give one 201 and one 409, and a plan run
+/// left by an instance that died is claimed and solved by a live one.
+@Suite("Several server instances on one PostgreSQL database")
+struct MultiInstanceTests {
+    static let scenario = "suzhou-office-week-51"
+
+    @Test("a plan made through one instance is served by the other; simultaneous reports to both: one 201, one 409; a dead instance's run is solved by a live one",
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(3)))
+    func twoInstances() async throws {
+        let executable = try #require(VisitplanTool.executable(), "the visitplan executable was not built beside the tests")
+        let url = try await TestPostgres.freshDatabase()
+        let folder = try StoreSuiteTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tokens = "coordinator=\(TestTokens.coordinator),host:lisa.wong=\(TestTokens.lisa),host:zhou.ming=\(TestTokens.zhou)"
+        // Started together: they migrate the new database once between them.
+        async let startA = ServeProcess.start(executable, database: url, tokens: tokens, folder: folder, name: "a")
+        async let startB = ServeProcess.start(executable, database: url, tokens: tokens, folder: folder, name: "b")
+        let (a, b) = try await (startA, startB)
+        defer { a.stop(); b.stop() }
+
+        let created = try await a.send("POST", "/api/scenarios?id=\(Self.scenario)", body: try Scenarios.smallOffice, contentType: "application/yaml")
+        #expect(created.status == 201, "\(created.text)")
+        let started = try await a.send("POST", "/api/scenarios/\(Self.scenario)/plans", body: "{\"timeLimit\": 20}")
+        #expect(started.status == 202, "\(started.text)")
+        let runPath = "/api/runs/\(try #require(try started.json["id"]?.intValue))"
+        var state = "running"
+        for _ in 0..<600 where state == "running" {
+            try await Task.sleep(for: .milliseconds(100))
+            state = try await b.send("GET", runPath).json["state"]?.stringValue ?? "?"   // asked of the other instance
+        }
+        #expect(state == "done")
+        let planA = try await a.send("GET", "/api/scenarios/\(Self.scenario)/plans/current")
+        let planB = try await b.send("GET", "/api/scenarios/\(Self.scenario)/plans/current")
+        #expect(planB.status == 200 && planB.text == planA.text, "instance b serves the plan instance a made")
+        #expect(try planB.json["version"]?.intValue == 1)
+
+        let plan = try planB.json
+        let visits = try #require(plan[path: "plan.visits"]?.arrayValue).filter { $0["scheduled"]?.boolValue == true }
+        let first = try #require(visits.first { $0["host"]?.stringValue == "lisa.wong" }?["id"]?.stringValue)
+        let second = try #require(visits.first { $0["host"]?.stringValue == "zhou.ming" }?["id"]?.stringValue)
+        let path = "/api/scenarios/\(Self.scenario)/plans/1/events"
+        async let toA = a.send("POST", path, token: TestTokens.lisa,
+                               body: eventJSON(["type": "headcountChange", "at": "2026-12-14T08:00", "visit": first, "headcount": 2]))
+        async let toB = b.send("POST", path, token: TestTokens.zhou,
+                               body: eventJSON(["type": "arrivalShift", "at": "2026-12-14T08:00", "visit": second, "minutes": 15]))
+        let replies = try await [toA, toB]
+        #expect(Set(replies.map(\.status)) == [201, 409], "\(replies.map(\.text))")
+        let loser = try #require(replies.first { $0.status == 409 })
+        #expect(try loser.json["currentVersion"]?.intValue == 2)
+        for instance in [a, b] {
+            let events = try await instance.send("GET", "/api/scenarios/\(Self.scenario)/events").json.arrayValue ?? []
+            #expect(events.count == 1, "one report stored, seen by both")
+            #expect(try await instance.send("GET", "/api/scenarios/\(Self.scenario)/plans/current").json["version"]?.intValue == 2)
+        }
+
+        // A plan run held by an instance that died mid-solve (its lease still an hour long) is solved by one of these.
+        try await TestPostgres.execute("""
+            INSERT INTO planRun (scenarioId, scenarioVersion, state, timeLimit, relativeGap, startedAt, startedBy, instance,
+                                 leaseExpires, attempts)
+            VALUES ('\(Self.scenario)', 2, 'running', 10, 0, '2026-12-05T10:00:00Z', 'coordinator', 'visitplan-gone', now() + interval '1 hour', 1)
+            """, on: url)
+        let orphan = try #require(try await TestPostgres.rows("SELECT max(id) FROM planRun", on: url).first?.decode(Int.self))
+        state = "running"
+        for _ in 0..<300 where state == "running" {
+            try await Task.sleep(for: .milliseconds(100))
+            state = try await a.send("GET", "/api/runs/\(orphan)").json["state"]?.stringValue ?? "?"
+        }
+        #expect(state == "done")
+        let taken = try #require(try await TestPostgres.rows("SELECT attempts, instance FROM planRun WHERE id = \(orphan)", on: url).first)
+        let (attempts, holder) = try taken.decode((Int, String).self)
+        #expect(attempts == 2 && holder != "visitplan-gone", "claimed again by a live instance")
+        #expect(try await b.send("GET", "/api/scenarios/\(Self.scenario)/plans/current").json["version"]?.intValue == 3)
+    }
+}
+
+/// One `visitplan serve` process on a free loopback port, its output in `folder`.
+/// `@unchecked`: `Process` is not marked Sendable; it is only started, asked whether it runs and stopped.
+final class ServeProcess: @unchecked Sendable {
+    let process: Process
+    let port: Int
+    let log: URL
+
+    private init(process: Process, port: Int, log: URL) { self.process = process; self.port = port; self.log = log }
+
+    /// Starts the server and waits until it answers.
+    static func start(_ executable: URL, database: PostgresURL, tokens: String, folder: URL, name: String) async throws -> ServeProcess {
+        let port = try freePort()
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--db", database.description, "--port", String(port), "--no-demo", "--solver-threads", "1"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["VISITPLAN_TOKENS"] = tokens
+        environment["VISITPLAN_DB"] = nil
+        process.environment = environment
+        let log = folder.appendingPathComponent("serve-\(name).log")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw ServeError(message: "cannot write \(log.path)") }
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        let server = ServeProcess(process: process, port: port, log: log)
+        for _ in 0..<300 {
+            guard process.isRunning else { break }
+            if (try? await server.send("GET", "/api/scenarios").status) == 200 { return server }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        server.stop()
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        throw ServeError(message: "visitplan serve (\(name)) did not start answering on port \(port):\n\(output)")
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    /// One request with a token, as JSON unless told otherwise.
+    func send(_ method: String, _ path: String, token: String = TestTokens.coordinator, body: String? = nil,
+              contentType: String = "application/json") async throws -> Reply {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        }
+        request.timeoutInterval = 60
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return Reply(status: (response as? HTTPURLResponse)?.statusCode ?? 0, text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// A response's status and body.
+    struct Reply: Sendable {
+        var status: Int
+        var text: String
+        var json: DocumentValue { get throws { try DocumentValue.parse(text, format: .json, file: "response") } }
+    }
+
+    /// A port nothing listens on now (the kernel's pick for a socket bound to port 0).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ServeError(message: "socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw ServeError(message: "bind() failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    struct ServeError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
