@@ -151,6 +151,22 @@ struct StoreSuiteTests {
         }
     }
 
+    @Test("improvements: committed against the current plan only, from its scenario version; stale refused", arguments: StoreBackend.all)
+    func improvements(backend: StoreBackend) async throws {
+        try await Self.withStore(backend) { store in
+            _ = try await store.createScenario(id: Self.office, upload: try Self.upload(), origin: "seed", by: "visitplan")
+            let run = try await store.startRun(scenarioId: Self.office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "ann")
+            _ = try await store.finishRun(id: run.id ?? 0, plan: Self.plan)
+            let row = try await store.commitImprovement(scenarioId: Self.office, baseVersion: 1, plan: Self.plan, by: "ann")
+            #expect(row.version == 2 && row.basePlanVersion == 1 && row.scenarioVersion == 1 && row.origin == "improvement")
+            #expect(try await store.plan(scenarioId: Self.office, version: nil) == row)
+            #expect(await Self.storeError {
+                _ = try await store.commitImprovement(scenarioId: Self.office, baseVersion: 1, plan: Self.plan, by: "bo")
+            } == .replaced(1, by: 2))
+            #expect(try await store.plans(scenarioId: Self.office).map(\.version) == [1, 2])
+        }
+    }
+
     @Test("what-if runs: started, finished once, newest first; the archive finds a client's visits ignoring case",
           arguments: StoreBackend.all)
     func whatIfsAndArchive(backend: StoreBackend) async throws {
