@@ -102,6 +102,8 @@ struct CalendarFeedTests {
             #expect(hosting["DTSTART"] == ICSWriter.localDateTime(start.adding(minutes: -10)))
             #expect(hosting["DTEND"] == ICSWriter.localDateTime(try #require(LocalDateTime(iso: visit["end"]?.stringValue ?? ""))))
             #expect(hosting["SUMMARY"] == "Host: Contoso (V-2001)")
+            #expect(hosting["LOCATION"] == "Main gate, building S", "the host meets the guests at the agreed meeting point")
+            #expect(hosting["DESCRIPTION"]?.contains("Guests: Ms Emma Liu (purchasing manager)") == true)
             #expect(hosting["SEQUENCE"] == "0")
             #expect(hosting["DTSTAMP"]?.count == 16 && hosting["DTSTAMP"]?.hasSuffix("Z") == true)
             #expect(hosting["DESCRIPTION"]?.contains("Contoso, 3 guests (en)\nContact: Ms Emma Liu, +86 21 5555 0101") == true)

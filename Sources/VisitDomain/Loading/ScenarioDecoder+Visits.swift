@@ -3,7 +3,7 @@ import OrderedCollections
 /// Visits and their agendas.
 extension ScenarioDecoder {
     static let visitFields = ["id", "client", "headcount", "language", "requestedAt", "window", "preferredStart",
-                              "priority", "ndaSigned", "dietary", "preferredHost", "agenda"]
+                              "priority", "ndaSigned", "dietary", "preferredHost", "agenda", "purpose", "guests", "meetingPoint"]
 
     mutating func decodeVisit(_ value: DocumentValue, at path: DocumentPath) -> Visit? {
         guard let f = reader.fields(value, at: path, known: Self.visitFields, what: "a visit") else { return nil }
@@ -24,12 +24,41 @@ extension ScenarioDecoder {
         }
         let agenda = decodeAgenda(f)
         let cancelled = cancelledItems(f)
+        let purpose = decodePurpose(f)
+        let guests = decodeGuests(f, headcount: headcount)
+        let meetingPoint = reader.string(f, "meetingPoint")
         guard let id, let headcount, let requestedAt, let window, let agenda else { return nil }
         var visit = Visit(id: id, client: client, headcount: headcount, language: language, requestedAt: requestedAt,
                           window: window, preferredStart: preferredStart, priority: priority ?? 1, ndaSigned: ndaSigned,
                           dietary: dietary, preferredHost: preferredHost, agenda: agenda)
         visit.cancelledItems = cancelled
+        visit.purpose = purpose
+        visit.guests = guests
+        visit.meetingPoint = meetingPoint
         return visit
+    }
+
+    /// `purpose`: one of the procedure's purposes, with a hint for a near miss.
+    mutating func decodePurpose(_ visit: FieldSet) -> VisitPurpose? {
+        guard let text = reader.string(visit, "purpose") else { return nil }
+        if let purpose = VisitPurpose(rawValue: text) { return purpose }
+        let names = VisitPurpose.allCases.map(\.rawValue)
+        reader.report(visit.path("purpose"), "unknown purpose \"\(text)\"\(Suggestion.hint(for: text, in: names)); use \(names.joined(separator: ", "))")
+        return nil
+    }
+
+    /// `guests: [{name, title}]`: at most the headcount.
+    mutating func decodeGuests(_ visit: FieldSet, headcount: Int?) -> [Guest] {
+        guard let list = reader.list(visit, "guests") else { return [] }
+        if let headcount, list.count > headcount {
+            reader.report(visit.path("guests"), "\(list.count) guests named, more than the headcount (\(headcount))")
+            return []
+        }
+        return list.compactMap { value, path in
+            guard let f = reader.fields(value, at: path, known: ["name", "title"], what: "a guest {name, title}"),
+                  let name = reader.string(f, "name", required: true) else { return nil }
+            return Guest(name: name, title: reader.string(f, "title"))
+        }
     }
 
     mutating func decodeClient(_ visit: FieldSet) -> Client {

@@ -28,6 +28,9 @@ public struct RunSheet: Sendable, Hashable {
     public var guests: Int
     public var language: String?
     public var ndaSigned: Bool
+    public var purpose: VisitPurpose?
+    /// The guests by name and title, as far as the request names them.
+    public var guestList: [Guest]
     public var host: String?
     /// When and where the host meets the guests (the early-arrival minutes before the first item).
     public var meetingAt: LocalDateTime
@@ -51,8 +54,10 @@ public struct RunSheet: Sendable, Hashable {
         guests = visit.headcount
         language = visit.language
         ndaSigned = visit.ndaSigned
+        purpose = visit.purpose
+        guestList = visit.guests
         host = planned.host.map(name)
-        let place = Self.meetingPlace(scenario, first)
+        let place = visit.meetingPoint ?? Self.meetingPlace(scenario, first)
         let early = scenario.policies.hostArrivesEarlyMinutes
         meetingAt = start.adding(minutes: -early)
         meetingPlace = place

@@ -50,6 +50,8 @@ public struct RunSheetHTML: Sendable {
         <section id="\(e(sheet.visit))">
         <h1>\(e(sheet.visit)) \(e(sheet.client))</h1>
         <p>\(e(sheet.date.weekday.rawValue.capitalized)) \(e(sheet.date.description)) · \(e(guests))</p>
+        \(sheet.purpose.map { "<p><strong>Purpose:</strong> \(e($0.words))</p>" } ?? "")
+        \(sheet.guestList.isEmpty ? "" : "<p><strong>Guests:</strong> " + sheet.guestList.map { e($0.description) }.joined(separator: "; ") + "</p>")
         <p><strong>Host:</strong> \(e(sheet.host ?? "none")) meets the guests at <strong>\(e(sheet.meetingAt.timeOfDay.description))</strong>, \(e(sheet.meetingPlace))</p>
         <table><thead><tr><th>time</th><th>step</th><th>who</th></tr></thead><tbody>
 

@@ -11,6 +11,8 @@ public struct RunSheetText: Sendable {
         if let details = sheet.clientDetails { guests += "; \(details)" }
         if let contact = sheet.contact { guests += "; contact \(contact)" }
         lines.append(guests)
+        if let purpose = sheet.purpose { lines.append("Purpose: \(purpose.words)") }
+        if !sheet.guestList.isEmpty { lines.append("Guests: " + sheet.guestList.map(\.description).joined(separator: "; ")) }
         lines.append("Host: \(sheet.host ?? "none") meets the guests at \(sheet.meetingAt.timeOfDay), \(sheet.meetingPlace)")
         lines.append("")
         for step in sheet.steps {

@@ -253,6 +253,13 @@ public struct Visit: Sendable, Hashable, Identifiable {
     /// Indexes of agenda items a change event cancelled: kept so that indexes stay those of the
     /// original agenda, but never planned.
     public var cancelledItems: Set<Int> = []
+    /// Why the client comes (beyond FORMAT.md; optional).
+    public var purpose: VisitPurpose?
+    /// The guests by name and job title, as far as known (beyond FORMAT.md; at most `headcount`).
+    public var guests: [Guest] = []
+    /// Where the host meets the guests ("Lobby, building A", "car park P2"); nil: the lobby of the
+    /// first item's building (beyond FORMAT.md).
+    public var meetingPoint: String?
     /// Indexes of the agenda items still to be planned.
     public var activeItemIndexes: [Int] { agenda.indices.filter { !cancelledItems.contains($0) } }
     public init(id: String, client: Client = .init(), headcount: Int, language: String? = nil, requestedAt: LocalDateTime,
@@ -263,6 +270,31 @@ public struct Visit: Sendable, Hashable, Identifiable {
         self.priority = priority; self.ndaSigned = ndaSigned; self.dietary = dietary
         self.preferredHost = preferredHost; self.agenda = agenda
     }
+}
+
+/// Why a client visits (the procedure's purposes).
+public enum VisitPurpose: String, Sendable, Hashable, CaseIterable, Codable {
+    case technicalConsultation, cooperationTalks, siteVisit, signing
+
+    /// "technical consultation".
+    public var words: String {
+        switch self {
+        case .technicalConsultation: "technical consultation"
+        case .cooperationTalks: "cooperation talks"
+        case .siteVisit: "site visit"
+        case .signing: "signing"
+        }
+    }
+}
+
+/// One guest of a visit.
+public struct Guest: Sendable, Hashable {
+    public var name: String
+    public var title: String?
+    public init(name: String, title: String? = nil) { self.name = name; self.title = title }
+
+    /// "Ms Emma Liu (purchasing manager)".
+    public var description: String { title.map { "\(name) (\($0))" } ?? name }
 }
 
 /// One step of a visit's agenda.

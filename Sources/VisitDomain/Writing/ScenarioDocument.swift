@@ -179,6 +179,15 @@ public enum ScenarioDocument {
         f["ndaSigned"] = .bool(v.ndaSigned)
         f["dietary"] = .object(Fields(uniqueKeysWithValues: v.dietary.map { ($0.key, .int($0.value)) }))
         if let h = v.preferredHost { f["preferredHost"] = .string(h) }
+        if let p = v.purpose { f["purpose"] = .string(p.rawValue) }
+        if !v.guests.isEmpty {
+            f["guests"] = .array(v.guests.map { g in
+                var guest: Fields = ["name": .string(g.name)]
+                if let t = g.title { guest["title"] = .string(t) }
+                return .object(guest)
+            })
+        }
+        if let m = v.meetingPoint { f["meetingPoint"] = .string(m) }
         f["agenda"] = .array(v.agenda.enumerated().map { index, item in
             agendaItem(item, cancelled: v.cancelledItems.contains(index))
         })

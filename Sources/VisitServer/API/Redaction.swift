@@ -2,14 +2,14 @@ import VisitDomain
 
 /// Budgets and catering costs are for coordinators and planners: for a host, they are taken out
 /// of scenario documents and plans before anything is sent. Clients' details stay with the people
-/// who receive them: a host sees the contact, industry, tier, guests' dietary needs and NDA status
+/// who receive them: a host sees the contact, industry, tier, purpose, guests' names and dietary needs and NDA status
 /// of the visits they host; of the rest of the calendar, the company and the times only.
 enum Redaction {
     /// Fields of a visit a host sees only for the visits they host.
     static let clientDetails: [DocumentPath] = [
         DocumentPath([.key("client"), .key("contact")]), DocumentPath([.key("client"), .key("industry")]),
         DocumentPath([.key("client"), .key("tier")]), DocumentPath([.key("dietary")]), DocumentPath([.key("ndaSigned")]),
-        DocumentPath([.key("preferredHost")]),
+        DocumentPath([.key("preferredHost")]), DocumentPath([.key("guests")]), DocumentPath([.key("purpose")]),
     ]
 
     /// The visits `identity` hosts in the scenario's current plan; nil for roles that see every visit.

@@ -61,7 +61,9 @@ struct CalendarFeed {
             case .person(let person):
                 var events = items.enumerated().compactMap { index, item in personEntry(person, visit, item, index) }
                 if visit.host == person, let start = visit.start, let end = visit.end {
-                    let rooms = items.compactMap(\.room)
+                    // The host's entry starts early, where they meet the guests when that is agreed.
+                    let meetingPoint = scenario.visit(visit.id)?.meetingPoint
+                    let rooms = meetingPoint.map { [$0] } ?? items.compactMap(\.room)
                     events.append(FeedEvent(uid: uid(visit, "host"), start: start.adding(minutes: -scenario.policies.hostArrivesEarlyMinutes),
                                             end: end, summary: "Host: \(title(of: visit))",
                                             location: rooms.isEmpty ? nil : rooms.joined(separator: ", "),
@@ -138,6 +140,9 @@ struct CalendarFeed {
         if let request {
             lines.append("\(request.client.name ?? visit.id), \(request.headcount) guests" + (request.language.map { " (\($0))" } ?? ""))
             if let contact = request.client.contact { lines.append("Contact: \(contact)") }
+            if let purpose = request.purpose { lines.append("Purpose: \(purpose.words)") }
+            if !request.guests.isEmpty { lines.append("Guests: " + request.guests.map(\.description).joined(separator: "; ")) }
+            if let point = request.meetingPoint { lines.append("Meeting point: \(point)") }
         }
         if let host = visit.host { lines.append("Host: \(name(host))") }
         for item in visit.items ?? [] {

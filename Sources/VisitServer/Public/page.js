@@ -205,7 +205,10 @@ function showDetails(visitId) {
   const rows = [
     ["Client", [client.name, client.industry, client.tier].filter(Boolean).join(" · ")],
     ["Contact", client.contact],
-    ["Guests", asked.headcount && `${asked.headcount}${asked.language ? ` (${asked.language})` : ""}`],
+    ["Purpose", asked.purpose && asked.purpose.replace(/([A-Z])/g, " $1").toLowerCase()],
+    ["Guests", (asked.guests || []).map((g) => g.title ? `${g.name} (${g.title})` : g.name).join("; ")],
+    ["Meeting point", asked.meetingPoint],
+    ["Headcount", asked.headcount && `${asked.headcount}${asked.language ? ` (${asked.language})` : ""}`],
     ["When", planned?.scheduled ? `${dayLabel(planned.start.slice(0, 10))} ${timeOf(planned.start)}–${timeOf(planned.end)}` : "not scheduled"],
     ["Window", asked.window && `${asked.window.earliest.replace("T", " ")} – ${asked.window.latest.replace("T", " ")}`],
     ["Host", planned?.host && staffName(planned.host)],
