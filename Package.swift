@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "replan-bench", targets: ["ReplanBench"]),
         .executable(name: "property-run", targets: ["PropertyRun"]),
         .executable(name: "visit-fuzz", targets: ["VisitFuzz"]),
+        .executable(name: "load-bench", targets: ["LoadBench"]),
         .library(name: "VisitPlanner", targets: ["VisitPlanner"]),
     ],
     dependencies: [
@@ -75,6 +76,12 @@ let package = Package(
             dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain", "ScenarioGenerator",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "benchmarks/ReplanBench"
+        ),
+        // Several server instances on one PostgreSQL database under load (issue 16).
+        .executableTarget(
+            name: "LoadBench",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/LoadBench"
         ),
         // Property tests (issue 12): plan generated weeks, replan after random change events, check every plan.
         .target(name: "PropertyCheck", dependencies: ["ScenarioGenerator", "VisitPlanner", "VisitReplanner", "VisitDomain"],
