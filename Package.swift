@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "replan-bench", targets: ["ReplanBench"]),
         .executable(name: "property-run", targets: ["PropertyRun"]),
         .executable(name: "visit-fuzz", targets: ["VisitFuzz"]),
+        .executable(name: "load-bench", targets: ["LoadBench"]),
         .library(name: "VisitPlanner", targets: ["VisitPlanner"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The C library, through Debian's libglpk-dev (no pkg-config file is shipped).
@@ -48,6 +50,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 collections,
@@ -73,6 +76,12 @@ let package = Package(
             dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain", "ScenarioGenerator",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "benchmarks/ReplanBench"
+        ),
+        // Several server instances on one PostgreSQL database under load (issue 16).
+        .executableTarget(
+            name: "LoadBench",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/LoadBench"
         ),
         // Property tests (issue 12): plan generated weeks, replan after random change events, check every plan.
         .target(name: "PropertyCheck", dependencies: ["ScenarioGenerator", "VisitPlanner", "VisitReplanner", "VisitDomain"],

@@ -124,6 +124,7 @@ struct VisitServerApp {
         ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)
         ArchiveRoutes(services: services).add(to: api)
+        UpdateRoutes(services: services).add(to: api)
         router.addRoutes(api, atPath: "/api")
         let calendars = RouteCollection(context: VisitRequestContext.self)
         calendars.add(middleware: AuthMiddleware(registry: configuration.tokens, acceptsQueryToken: true))

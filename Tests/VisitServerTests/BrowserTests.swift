@@ -8,7 +8,7 @@ import VisitDomain
 /// Set VISITPLAN_SCREENSHOT=FILE to keep a screenshot of the calendar after the change.
 @Suite("Browser", .serialized)
 struct BrowserTests {
-    @Test("a host loads the calendar, reports an early arrival through the form, and sees the moved visit and whom to tell")
+    @Test("a host loads the calendar, reports an early arrival through the form, and sees the moved visit and whom to tell; a plan made by someone else appears on its own")
     func reportEarlyArrival() async throws {
         guard WebDriver.isAvailable else {
             Issue.record("""
@@ -68,6 +68,15 @@ struct BrowserTests {
                 #expect(try stored.decodedPlan().visit("V-2001")?.start == newStart, "the page shows the stored plan")
                 let reportedBy = try await server.services.store.events(scenarioId: "suzhou-office-week-51").map(\.reportedBy)
                 #expect(reportedBy == [visit.host ?? ""])
+
+                // Someone else reports a change: the open page shows the new plan without being touched.
+                let other = try await TestAPI(client: client).post("/api/scenarios/suzhou-office-week-51/plans/2/events",
+                    body: eventJSON(["type": "headcountChange", "at": "2026-12-14T08:30", "visit": "V-2002", "headcount": 4]))
+                #expect(other.status == .created, "\(other.text)")
+                try await browser.waitUntil("the page shows plan version 3 on its own", seconds: 30) {
+                    guard let status = try await browser.find("#plan-status") else { return false }
+                    return try await browser.text(status).hasPrefix("Plan version 3")
+                }
 
                 if let path = ProcessInfo.processInfo.environment["VISITPLAN_SCREENSHOT"] {
                     try await browser.screenshot().write(to: URL(fileURLWithPath: path))

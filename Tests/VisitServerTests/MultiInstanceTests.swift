@@ -13,7 +13,7 @@ import VisitDomain
 struct MultiInstanceTests {
     static let scenario = "suzhou-office-week-51"
 
-    @Test("a plan made through one instance is served by the other; simultaneous reports to both: one 201, one 409; a dead instance's run is solved by a live one",
+    @Test("a plan made through one instance is served by the other; simultaneous reports to both: one 201, one 409; a page on one hears of the other's plans; a dead instance's run is solved by a live one",
           .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(3)))
     func twoInstances() async throws {
         let executable = try #require(VisitplanTool.executable(), "the visitplan executable was not built beside the tests")
@@ -47,6 +47,11 @@ struct MultiInstanceTests {
         let visits = try #require(plan[path: "plan.visits"]?.arrayValue).filter { $0["scheduled"]?.boolValue == true }
         let first = try #require(visits.first { $0["host"]?.stringValue == "lisa.wong" }?["id"]?.stringValue)
         let second = try #require(visits.first { $0["host"]?.stringValue == "zhou.ming" }?["id"]?.stringValue)
+        // A page on instance b follows the scenario's plans.
+        let updates = try EventStreamReader(port: b.port, path: "/api/scenarios/\(Self.scenario)/updates", token: TestTokens.zhou)
+        let opened = await updates.read(until: "data: {\"version\": 1}")
+        #expect(opened.contains("text/event-stream") && opened.contains("event: plan\ndata: {\"version\": 1}"), "\(opened)")
+
         let path = "/api/scenarios/\(Self.scenario)/plans/1/events"
         async let toA = a.send("POST", path, token: TestTokens.lisa,
                                body: eventJSON(["type": "headcountChange", "at": "2026-12-14T08:00", "visit": first, "headcount": 2]))
@@ -56,6 +61,8 @@ struct MultiInstanceTests {
         #expect(Set(replies.map(\.status)) == [201, 409], "\(replies.map(\.text))")
         let loser = try #require(replies.first { $0.status == 409 })
         #expect(try loser.json["currentVersion"]?.intValue == 2)
+        let announced = await updates.read(until: "data: {\"version\": 2}")
+        #expect(announced.contains("event: plan\ndata: {\"version\": 2}"), "the page on b hears of version 2, whichever instance made it: \(announced)")
         for instance in [a, b] {
             let events = try await instance.send("GET", "/api/scenarios/\(Self.scenario)/events").json.arrayValue ?? []
             #expect(events.count == 1, "one report stored, seen by both")

@@ -59,6 +59,36 @@ export async function openPage(path) {
   window.open(URL.createObjectURL(new Blob([page], { type: "text/html" })), "_blank");
 }
 
+/**
+ * Follows a stream of server-sent events with the stored token (EventSource cannot send one):
+ * calls onEvent(name, data) for each event (data parsed as JSON), until the stream ends or
+ * `signal` aborts it; throws when it cannot be opened.
+ */
+export async function follow(path, onEvent, signal) {
+  const response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${token() || ""}` }, cache: "no-store", signal });
+  if (!response.ok || !response.body) throw new ApiError(response.status, null);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = "message", data = "";
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event: ")) name = line.slice(7);
+        else if (line.startsWith("data: ")) data += line.slice(6);
+      }
+      if (data) {
+        try { onEvent(name, JSON.parse(data)); } catch { /* an event this page does not read */ }
+      }
+    }
+  }
+}
+
 /** h("li", {class: "x", dataset: {visit: "V-1"}}, "text", child) builds an element; strings become text nodes. */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);

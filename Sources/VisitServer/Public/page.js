@@ -1,12 +1,13 @@
 // visitplan: the calendar page. Loads the current plan of a scenario, draws the week, shows a
-// visit's details, lists unscheduled visits, lets a host report a change, which replans, and
-// offers a coordinator a better week when the server finds one near the current plan.
-import { api, h, fill, signIn, timeOf, dayLabel, money, openPage } from "./api.js";
+// visit's details, lists unscheduled visits, lets a host report a change, which replans,
+// offers a coordinator a better week when the server finds one near the current plan, and
+// follows the scenario's updates.
+import { api, follow, h, fill, signIn, timeOf, dayLabel, money, openPage } from "./api.js";
 import { renderCalendar } from "./calendar.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null,
-                improvement: null, improvePoll: null };
+  improvement: null, improvePoll: null, updates: null, reporting: false };
 
 const staffName = (id) => (state.scenario.staff || []).find((s) => s.id === id)?.name || id;
 const request = (id) => (state.scenario.visits || []).find((v) => v.id === id);
@@ -24,7 +25,12 @@ async function main() {
   for (const radio of document.querySelectorAll("input[name=lanes]")) {
     radio.addEventListener("change", () => { state.mode = radio.value; draw(); });
   }
-  $("scenario").addEventListener("change", () => { state.scenarioId = $("scenario").value; localStorage.setItem("visitplan-scenario", state.scenarioId); load(); });
+  $("scenario").addEventListener("change", () => {
+    state.scenarioId = $("scenario").value;
+    localStorage.setItem("visitplan-scenario", state.scenarioId);
+    load();
+    followUpdates();
+  });
   $("replan-all").addEventListener("click", planAgain);
   $("report-type").addEventListener("change", showReportFields);
   $("report-visit").addEventListener("change", fillReportVisit);
@@ -38,6 +44,29 @@ async function main() {
   if (!state.scenarioId) { showError("There is no scenario yet. A coordinator creates one with POST /api/scenarios."); return; }
   $("scenario").value = state.scenarioId;
   await load();
+  followUpdates();
+}
+
+/**
+ * Follows the scenario's new plans as the server announces them, whichever server instance made
+ * them (GET /api/scenarios/{id}/updates), and reloads when one is newer than the plan on screen.
+ * A lost stream is opened again after a few seconds.
+ */
+function followUpdates() {
+  state.updates?.abort();
+  const controller = new AbortController();
+  state.updates = controller;
+  const scenarioId = state.scenarioId;
+  const onEvent = (name, data) => {
+    const newer = name === "plan" && data.version != null && data.version > (state.view?.version ?? 0);
+    if (newer && !state.reporting && state.scenarioId === scenarioId) load();
+  };
+  (async () => {
+    while (!controller.signal.aborted) {
+      try { await follow(`/scenarios/${scenarioId}/updates`, onEvent, controller.signal); } catch { /* opened again below */ }
+      if (!controller.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+  })();
 }
 
 /** Loads the scenario and its current plan, and follows a solve that is still running. */
@@ -308,6 +337,7 @@ async function submitReport(event) {
   button.disabled = true;
   button.textContent = "Replanning…";
   const reported = eventFromForm();
+  state.reporting = true;   // this page loads the plan its report makes; the update stream need not
   try {
     const result = await api(`/scenarios/${state.scenarioId}/plans/${state.view.version}/events`, { method: "POST", body: [reported] });
     state.moved = new Set((result.plan.changes ?? []).map((c) => c.visit));
@@ -323,6 +353,7 @@ async function submitReport(event) {
       $("report-error").textContent = error.details || error.message;
     }
   } finally {
+    state.reporting = false;
     button.disabled = false;
     button.textContent = "Report and replan";
   }
