@@ -267,9 +267,10 @@ struct StoreSuiteTests {
         #expect(try await one.renewLease(id: first, lease: .seconds(600)) == false, "an ended run has no lease")
 
         let third = try await start()
-        #expect(try await one.claimRun(lease: .milliseconds(300))?.id == third)
+        #expect(try await one.claimRun(lease: .seconds(600))?.id == third)
         #expect(try await two.claimRun(lease: .seconds(600)) == nil, "the lease holds")
-        try await Task.sleep(for: .milliseconds(600))
+        #expect(try await one.renewLease(id: third, lease: .zero), "renewed to run out now, as if its worker had hung")
+        try await Task.sleep(for: .milliseconds(50))
         let taken = try await two.claimRun(lease: .seconds(600))
         #expect(taken?.id == third && taken?.state == "running")
         #expect(try await one.renewLease(id: third, lease: .seconds(600)) == false)
