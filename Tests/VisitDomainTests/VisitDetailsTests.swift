@@ -27,6 +27,10 @@ struct VisitDetailsTests {
          "4 guests named, more than the headcount (3)"),
         ("visits[0].guests", DocumentValue.array([["title": "engineer"]]), "visits[0].guests[0].name", "missing required field"),
         ("visits[0].guests", DocumentValue.array([["name": "x", "age": 40]]), "visits[0].guests[0].age", "unknown field"),
+        ("visits[0].meetingPoint", DocumentValue.string(String(repeating: "x", count: 201)), "visits[0].meetingPoint",
+         "201 characters, more than 200"),
+        ("visits[0].guests", DocumentValue.array([["name": .string(String(repeating: "y", count: 300))]]), "visits[0].guests[0].name",
+         "300 characters, more than 200"),
     ])
     func badValues(at: String, value: DocumentValue, path: String, message: String) throws {
         var doc = try LoaderFixtures.baseDocument()

@@ -173,6 +173,20 @@ struct CalendarFeedTests {
         }
     }
 
+    @Test("a host reads their own feed only: another person's, a room's or a caterer's carries other hosts' client details")
+    func hostReadsOwnFeedOnly() async throws {
+        let server = try await TestServer.smallOffice()
+        try await server.test { api in
+            #expect(try await api.get("/calendars/person/lisa.wong.ics", token: TestTokens.lisa).status == .ok)
+            for path in ["/calendars/person/zhou.ming.ics", "/calendars/room/S-3.ics", "/calendars/caterer/office-pantry.ics"] {
+                let reply = try await api.get(path + "?token=\(TestTokens.lisa)", token: nil)
+                #expect(reply.status == .forbidden, "\(path)")
+                #expect(reply.text.contains("its own calendar feed only"))
+            }
+            #expect(try await api.get("/calendars/person/zhou.ming.ics", token: TestTokens.planner).status == .ok)
+        }
+    }
+
     @Test("a room's feed lists its meetings; unknown people and rooms are 404s; a token is needed")
     func roomFeed() async throws {
         let server = try await TestServer.smallOffice()

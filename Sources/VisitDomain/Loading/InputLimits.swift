@@ -27,6 +27,8 @@ public enum InputLimits {
     public static let staffPerMeeting = 0...100
     /// A visit's priority.
     public static let priority = 1...5
+    /// Characters of a free-text detail of a visit (a guest's name or title, the meeting point).
+    public static let detailCharacters = 200
     /// Prices and budgets, in currency units.
     public static let money = 0.0...1_000_000_000.0
     /// Objective weights.

@@ -26,7 +26,7 @@ extension ScenarioDecoder {
         let cancelled = cancelledItems(f)
         let purpose = decodePurpose(f)
         let guests = decodeGuests(f, headcount: headcount)
-        let meetingPoint = reader.string(f, "meetingPoint")
+        let meetingPoint = detail(f, "meetingPoint")
         guard let id, let headcount, let requestedAt, let window, let agenda else { return nil }
         var visit = Visit(id: id, client: client, headcount: headcount, language: language, requestedAt: requestedAt,
                           window: window, preferredStart: preferredStart, priority: priority ?? 1, ndaSigned: ndaSigned,
@@ -57,8 +57,20 @@ extension ScenarioDecoder {
         return list.compactMap { value, path in
             guard let f = reader.fields(value, at: path, known: ["name", "title"], what: "a guest {name, title}"),
                   let name = reader.string(f, "name", required: true) else { return nil }
-            return Guest(name: name, title: reader.string(f, "title"))
+            return Guest(name: checkedDetail(name, at: f.path("name")), title: detail(f, "title"))
         }
+    }
+
+    /// A free-text detail, at most `InputLimits.detailCharacters` long.
+    mutating func detail(_ set: FieldSet, _ key: String) -> String? {
+        reader.string(set, key).map { checkedDetail($0, at: set.path(key)) }
+    }
+
+    mutating func checkedDetail(_ text: String, at path: DocumentPath) -> String {
+        if text.count > InputLimits.detailCharacters {
+            reader.report(path, "\(text.count) characters, more than \(InputLimits.detailCharacters)")
+        }
+        return text
     }
 
     mutating func decodeClient(_ visit: FieldSet) -> Client {

@@ -7,23 +7,35 @@ import VisitDomain
 /// - `GET /calendars/room/{room id}.ics`: the room's meetings.
 /// - `GET /calendars/caterer/{caterer id}.ics`: the caterer's orders (what to cook, no prices).
 ///
-/// `?scenario=ID` limits a feed to one scenario. Calendar apps cannot send headers, so these
+/// `?scenario=ID` limits a feed to one scenario. A host token reads its own person feed only. Calendar apps cannot send headers, so these
 /// routes also accept the token as `?token=TOKEN`.
 struct CalendarRoutes {
     let services: ServerServices
 
     func add(to routes: RouteCollection<VisitRequestContext>) {
         routes.get("/person/:file") { request, context in
-            try context.caller()
-            return try await feed(.person(try Self.ownerID(context)), scenario: FormQuery(request).get("scenario"))
+            let owner = FeedOwner.person(try Self.ownerID(context))
+            try Self.mayRead(owner, context.caller())
+            return try await feed(owner, scenario: FormQuery(request).get("scenario"))
         }
         routes.get("/room/:file") { request, context in
-            try context.caller()
-            return try await feed(.room(try Self.ownerID(context)), scenario: FormQuery(request).get("scenario"))
+            let owner = FeedOwner.room(try Self.ownerID(context))
+            try Self.mayRead(owner, context.caller())
+            return try await feed(owner, scenario: FormQuery(request).get("scenario"))
         }
         routes.get("/caterer/:file") { request, context in
-            try context.caller()
-            return try await feed(.caterer(try Self.ownerID(context)), scenario: FormQuery(request).get("scenario"))
+            let owner = FeedOwner.caterer(try Self.ownerID(context))
+            try Self.mayRead(owner, context.caller())
+            return try await feed(owner, scenario: FormQuery(request).get("scenario"))
+        }
+    }
+
+    /// Feeds carry the client details of every visit in them (contacts, guests, dietary counts): a
+    /// host reads their own feed only, as the API shows them those details of their own visits only.
+    static func mayRead(_ owner: FeedOwner, _ identity: Identity) throws(APIError) {
+        guard identity.role == .host else { return }
+        guard case .person(let id) = owner, id == identity.person else {
+            throw .forbidden("a host token reads its own calendar feed only (/calendars/person/\(identity.person ?? "ID").ics)")
         }
     }
 
