@@ -7,20 +7,27 @@ import ServiceLifecycle
 /// then one whenever the scenario gets a new current plan, from whichever instance committed it
 /// (`PlanStore.changes`: PostgreSQL `LISTEN/NOTIFY`), and a comment every `keepAlive` so proxies
 /// keep the connection open and a closed one is noticed; it ends when the server shuts down. Any
-/// role may listen.
+/// role may listen, with at most `streamsPerToken` streams open per token (429 beyond): a stream
+/// is never idle, so without a limit one token could hold every connection the server allows.
 struct UpdateRoutes {
     let services: ServerServices
     var keepAlive: Duration = .seconds(15)
+    /// Streams one token may hold open at once (a few pages and devices).
+    static let streamsPerToken = 4
+    let streams = SolveQuota(perToken: UpdateRoutes.streamsPerToken, counted: ("update stream", "update streams", "open"))
 
     func add(to routes: RouteCollection<VisitRequestContext>) {
         let store = services.store
         let keepAlive = self.keepAlive
+        let streams = self.streams
         routes.get("/scenarios/:id/updates") { _, context in
-            try context.caller()
+            let who = try context.caller()
             let id = try ScenarioID.parameter(context)
+            let claim = try streams.claim(for: who.name)
             let changes = store.changes()   // subscribed before reading the current version: nothing falls between
             let current = try await storeCall { try await store.scenarioSummary(id: id) }.currentPlanVersion
             let body = ResponseBody { writer in
+                defer { claim.release() }
                 let (texts, sink) = AsyncStream<String>.makeStream()
                 sink.yield(Self.planEvent(current))
                 let feed = Task {

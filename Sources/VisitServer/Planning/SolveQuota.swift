@@ -7,9 +7,15 @@ final class SolveQuota: Sendable {
     static let defaultPerToken = 3
 
     let perToken: Int
+    /// What is counted, as the refusal names it: "solves running or waiting (plan runs, what-if
+    /// studies, replans)" by default; the update streams keep a quota of their own.
+    let counted: (one: String, many: String, detail: String)
     private let counts = LockedValue<[String: Int]>([:])
 
-    init(perToken: Int = SolveQuota.defaultPerToken) { self.perToken = max(1, perToken) }
+    init(perToken: Int = SolveQuota.defaultPerToken,
+         counted: (one: String, many: String, detail: String) = ("solve", "solves", "running or waiting (plan runs, what-if studies, replans)")) {
+        self.perToken = max(1, perToken); self.counted = counted
+    }
 
     /// Takes one of `who`'s solves; release the claim when the solve has ended.
     func claim(for who: String) throws(APIError) -> SolveClaim {
@@ -20,8 +26,8 @@ final class SolveQuota: Sendable {
         }
         guard taken else {
             throw APIError(status: .tooManyRequests,
-                           message: "\(who) already has \(perToken) solve\(perToken == 1 ? "" : "s") running or waiting "
-                               + "(plan runs, what-if studies, replans); try again when one has finished")
+                           message: "\(who) already has \(perToken) \(perToken == 1 ? counted.one : counted.many) \(counted.detail); "
+                               + "try again when one has finished")
         }
         return SolveClaim { [counts] in
             counts.update { counts in
@@ -41,6 +47,9 @@ final class SolveClaim: Sendable {
     private let released = LockedValue(false)
 
     init(onRelease: @escaping @Sendable () -> Void) { self.onRelease = onRelease }
+
+    /// A claim nobody released (a response body that never ran) gives its place back when it goes.
+    deinit { release() }
 
     func release() {
         let first = released.update { released -> Bool in
