@@ -7,6 +7,8 @@ import FoundationNetworking
 final class Instance: @unchecked Sendable {
     // `@unchecked`: `Process` is only started, asked whether it runs and stopped.
     static let token = "load-bench-coordinator-token-0123456789"
+    /// Reporting clients' tokens, one coordinator name each (a token's solve quota is per name).
+    static let clientTokens = (0..<200).map { String(format: "load-bench-client-%03d-token-0123456789", $0) }
     let process: Process
     let port: Int
     let session: URLSession
@@ -24,7 +26,8 @@ final class Instance: @unchecked Sendable {
         process.executableURL = executable
         process.arguments = ["serve", "--db", database, "--port", String(port), "--no-demo", "--solver-threads", String(solverThreads)]
         var environment = ProcessInfo.processInfo.environment
-        environment["VISITPLAN_TOKENS"] = "coordinator=\(token)"
+        environment["VISITPLAN_TOKENS"] = (["coordinator=\(token)"]
+            + clientTokens.enumerated().map { "coordinator:client-\($0.offset)=\($0.element)" }).joined(separator: ",")
         process.environment = environment
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw BenchError("cannot write \(log.path)") }
         let handle = try FileHandle(forWritingTo: log)
@@ -54,10 +57,11 @@ final class Instance: @unchecked Sendable {
         }
     }
 
-    func send(_ method: String, _ path: String, body: String? = nil, contentType: String = "application/json") async throws -> Reply {
+    func send(_ method: String, _ path: String, token: String = Instance.token, body: String? = nil,
+              contentType: String = "application/json") async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
-        request.setValue("Bearer \(Self.token)", forHTTPHeaderField: "Authorization")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         if let body {
             request.httpBody = Data(body.utf8)
             request.setValue(contentType, forHTTPHeaderField: "Content-Type")

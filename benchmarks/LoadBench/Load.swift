@@ -1,6 +1,7 @@
 import Foundation
 
-/// The load phase: readers and reporters against the instances in turn, and what they saw.
+/// The load phases against running instances: reads of the current plan at a given concurrency,
+/// and a fixed number of change-event reports sent by many clients that retry on 409.
 struct Load: Sendable {
     let servers: [Instance]
     let scenario: String
@@ -18,97 +19,162 @@ struct Load: Sendable {
             latencies += other.latencies; failures += other.failures
             statuses.merge(other.statuses, uniquingKeysWith: +)
         }
-    }
 
-    /// What the load phase measured.
-    struct Report: Sendable {
-        var seconds: Double
-        var reads: Samples
-        var reports: Samples
-        var created: Int { reports.statuses[201] ?? 0 }
+        /// The answers as `count×status`, with requests that got no answer.
+        var answers: String {
+            let statuses = statuses.sorted { $0.key < $1.key }.map { "\($0.value)×\($0.key)" }.joined(separator: " ")
+            return statuses + (failures > 0 ? " \(failures)×no answer" : "")
+        }
 
-        func table() -> String {
-            func row(_ name: String, _ samples: Samples) -> String {
-                let sorted = samples.latencies.sorted()
-                func percentile(_ p: Double) -> String {
-                    guard !sorted.isEmpty else { return "-" }
-                    return String(format: "%.1f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000)
-                }
-                let statuses = samples.statuses.sorted { $0.key < $1.key }.map { "\($0.value)×\($0.key)" }.joined(separator: " ")
-                return "| \(name) | \(sorted.count) | \(String(format: "%.1f", Double(sorted.count) / seconds)) | \(percentile(0.5)) | "
-                    + "\(percentile(0.95)) | \(percentile(0.99)) | \(statuses)\(samples.failures > 0 ? " \(samples.failures)×no answer" : "") |"
-            }
-            return """
-                | requests | count | per s | p50 ms | p95 ms | p99 ms | answers |
-                | --- | ---: | ---: | ---: | ---: | ---: | --- |
-                \(row("GET current plan", reads))
-                \(row("POST events", reports))
-                """
+        func percentile(_ p: Double) -> String {
+            let sorted = latencies.sorted()
+            guard !sorted.isEmpty else { return "-" }
+            return String(format: "%.1f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000)
         }
     }
 
-    func run(readers: Int, reporters: Int, seconds: Double) async -> Report {
+    /// Reads of the current plan by `clients` concurrent clients for `seconds`, each request to the
+    /// next instance in turn.
+    func reads(clients: Int, seconds: Double) async -> Samples {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        let plan = "/api/scenarios/\(scenario)/plans/current"
-        let (reads, reports) = await withTaskGroup(of: (Samples, Samples).self) { group in
-            for reader in 0..<readers {
+        let path = "/api/scenarios/\(scenario)/plans/current"
+        return await withTaskGroup(of: Samples.self) { group in
+            for client in 0..<clients {
                 group.addTask {
-                    var samples = Samples(), turn = reader
+                    var samples = Samples(), turn = client
                     while ContinuousClock.now < deadline {
                         let server = servers[turn % servers.count]
                         turn += 1
                         let start = ContinuousClock.now
-                        if let reply = try? await server.send("GET", plan) {
+                        if let reply = try? await server.send("GET", path) {
                             samples.latencies.append(Self.seconds(ContinuousClock.now - start))
                             samples.statuses[reply.status, default: 0] += 1
                         } else { samples.failures += 1 }
                     }
-                    return (samples, Samples())
+                    return samples
                 }
             }
-            for reporter in 0..<reporters {
-                group.addTask {
-                    var samples = Samples(), turn = reporter
-                    while ContinuousClock.now < deadline {
-                        let server = servers[turn % servers.count]
-                        let (visit, headcount) = visits[turn % max(1, visits.count)]
-                        turn += 1
-                        guard let current = try? await server.send("GET", plan), let version = try? current.json()["version"] as? Int else {
-                            samples.failures += 1
-                            continue
-                        }
-                        // The same headcount again: a real report to replan and log, that leaves the week as it is.
-                        let event = #"[{"type": "headcountChange", "at": "\#(at)", "visit": "\#(visit)", "headcount": \#(headcount)}]"#
-                        let start = ContinuousClock.now
-                        if let reply = try? await servers[(turn + 1) % servers.count].send(
-                            "POST", "/api/scenarios/\(scenario)/plans/\(version)/events", body: event) {
-                            samples.latencies.append(Self.seconds(ContinuousClock.now - start))
-                            samples.statuses[reply.status, default: 0] += 1
-                        } else { samples.failures += 1 }
-                    }
-                    return (Samples(), samples)
-                }
-            }
-            var reads = Samples(), reports = Samples()
-            for await (read, report) in group {
-                reads.add(read)
-                reports.add(report)
-            }
-            return (reads, reports)
+            var all = Samples()
+            for await samples in group { all.add(samples) }
+            return all
         }
-        return Report(seconds: seconds, reads: reads, reports: reports)
     }
 
-    /// Every instance serves the same current plan, one version per 201 after the first plan, and
-    /// the event log holds one event per 201.
-    static func checkConsistency(servers: [Instance], scenario: String, created: Int) async throws {
+    /// One acknowledged report: who sent it, about which visit, and the plan version its 201 named.
+    struct Acknowledged: Sendable, Hashable {
+        var client: String
+        var visit: String
+        var version: Int
+    }
+
+    /// What the report phase measured.
+    struct Reports: Sendable {
+        var seconds: Double
+        /// Every POST: 201, 409 and others.
+        var attempts = Samples()
+        /// Per report: from its first POST until its 201 (retries included).
+        var acknowledgedIn = Samples()
+        var acknowledged: [Acknowledged] = []
+        /// Reports given up: an answer other than 201/409, no answer, or too many 409s.
+        var abandoned = 0
+    }
+
+    /// Tickets for the reports still to send, shared by the clients.
+    actor Tickets {
+        private var left: Int
+        init(_ count: Int) { left = count }
+        func take() -> Int? {
+            guard left > 0 else { return nil }
+            left -= 1
+            return left
+        }
+    }
+
+    /// `count` reports sent by `clients` concurrent clients (each with a token of its own). A
+    /// client reads the current plan version, posts a report against it to another instance, and
+    /// on 409 resends against the version the answer names, until a 201 (at most `maxTries`).
+    /// A report is never resent after no answer: it might have been stored.
+    func reports(count: Int, clients: Int, maxTries: Int = 500) async -> Reports {
+        let tickets = Tickets(count)
+        let start = ContinuousClock.now
+        let plan = "/api/scenarios/\(scenario)/plans/current"
+        var result = await withTaskGroup(of: Reports.self) { group in
+            for client in 0..<clients {
+                group.addTask {
+                    var mine = Reports(seconds: 0), turn = client
+                    let token = Instance.clientTokens[client], name = "client-\(client)"
+                    while let ticket = await tickets.take() {
+                        let (visit, headcount) = visits[ticket % max(1, visits.count)]
+                        // The same headcount again: a real report to replan and log that leaves the week as it is.
+                        let event = #"[{"type": "headcountChange", "at": "\#(at)", "visit": "\#(visit)", "headcount": \#(headcount)}]"#
+                        let first = ContinuousClock.now
+                        var version = try? await servers[turn % servers.count].send("GET", plan, token: token).json()["version"] as? Int
+                        var done = false
+                        for _ in 0..<maxTries {
+                            guard let base = version else { break }
+                            turn += 1
+                            let sent = ContinuousClock.now
+                            guard let reply = try? await servers[turn % servers.count].send(
+                                "POST", "/api/scenarios/\(scenario)/plans/\(base)/events", token: token, body: event) else {
+                                mine.attempts.failures += 1
+                                break
+                            }
+                            mine.attempts.latencies.append(Self.seconds(ContinuousClock.now - sent))
+                            mine.attempts.statuses[reply.status, default: 0] += 1
+                            let answer = (try? reply.json()) ?? [:]
+                            if reply.status == 201, let produced = answer["version"] as? Int {
+                                mine.acknowledged.append(Acknowledged(client: name, visit: visit, version: produced))
+                                mine.acknowledgedIn.latencies.append(Self.seconds(ContinuousClock.now - first))
+                                mine.acknowledgedIn.statuses[201, default: 0] += 1
+                                done = true
+                                break
+                            }
+                            guard reply.status == 409 else { break }
+                            version = answer["currentVersion"] as? Int
+                        }
+                        if !done { mine.abandoned += 1 }
+                    }
+                    return mine
+                }
+            }
+            var all = Reports(seconds: 0)
+            for await mine in group {
+                all.attempts.add(mine.attempts)
+                all.acknowledgedIn.add(mine.acknowledgedIn)
+                all.acknowledged += mine.acknowledged
+                all.abandoned += mine.abandoned
+            }
+            return all
+        }
+        result.seconds = Self.seconds(ContinuousClock.now - start)
+        return result
+    }
+
+    /// Every instance serves plan version `firstVersion + acknowledged`, and the event log holds
+    /// exactly the acknowledged reports: one event per 201, by the client that got it, about its
+    /// visit, producing the version its 201 named; nothing twice, nothing unacknowledged.
+    static func checkExactlyOnce(servers: [Instance], scenario: String, firstVersion: Int,
+                                 acknowledged: [Acknowledged]) async throws {
         for server in servers {
             let version = try await server.send("GET", "/api/scenarios/\(scenario)/plans/current").json()["version"] as? Int
-            guard version == created + 1 else { throw BenchError("instance on port \(server.port) serves plan version \(version ?? 0), not \(created + 1)") }
+            guard version == firstVersion + acknowledged.count else {
+                throw BenchError("instance on port \(server.port) serves plan version \(version ?? 0), not \(firstVersion + acknowledged.count)")
+            }
         }
-        let log = try JSONSerialization.jsonObject(with: Data(try await servers[0].send("GET", "/api/scenarios/\(scenario)/events").text.utf8))
-        guard let events = log as? [Any], events.count == created else {
-            throw BenchError("the event log does not hold one event per 201 (\(created))")
+        let text = try await servers[0].send("GET", "/api/scenarios/\(scenario)/events").text
+        let log = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] ?? []
+        let logged = log.compactMap { row -> Acknowledged? in
+            guard let client = row["reportedBy"] as? String, let visit = row["visit"] as? String,
+                  let version = row["producedPlanVersion"] as? Int else { return nil }
+            return Acknowledged(client: client, visit: visit, version: version)
+        }
+        guard logged.count == log.count else { throw BenchError("an event of the log lacks its reporter, visit or version") }
+        guard Set(logged).count == logged.count, Set(acknowledged).count == acknowledged.count else {
+            throw BenchError("a report is stored or acknowledged twice")
+        }
+        guard Set(logged) == Set(acknowledged) else {
+            let missing = Set(acknowledged).subtracting(logged).count, extra = Set(logged).subtracting(acknowledged).count
+            throw BenchError("the log and the 201s differ: \(missing) acknowledged but not logged, \(extra) logged but not acknowledged")
         }
     }
 

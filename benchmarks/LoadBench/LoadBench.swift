@@ -1,30 +1,33 @@
 import ArgumentParser
 import Foundation
 
-/// `load-bench --db postgres://…`: several `visitplan serve` instances on one PostgreSQL database
-/// under load: readers fetch the current plan, reporters post change events against the version
-/// they last saw, each to any instance. Prints throughput, latency percentiles and the 201/409
-/// split, then checks that the instances agree and that every 201 is in the event log once.
+/// `load-bench --db …`: `visitplan serve` instances on one store under load. First reads of the
+/// current plan at each `--concurrency` for `--seconds`; then `--reports` change-event reports
+/// from `--clients` clients that retry on 409. Prints one table row per phase, then checks that
+/// the instances agree and that every acknowledged report is in the event log exactly once.
 @main
 struct LoadBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load-bench",
-        abstract: "Load several visitplan serve instances sharing one PostgreSQL database.")
+        abstract: "Load visitplan serve instances sharing one store (SQLite file or PostgreSQL database).")
 
-    @Option(help: "The database (created empty; its data is left for a look).")
+    @Option(help: "The store: sqlite:FILE (one instance) or postgres://… (its data is left for a look).")
     var db: String
 
-    @Option(help: "Server instances to start.")
+    @Option(help: "Server instances to start (1 with SQLite).")
     var instances: Int = 2
 
-    @Option(help: "Seconds of load.")
-    var seconds: Double = 20
+    @Option(help: "Seconds of each read phase.")
+    var seconds: Double = 10
 
-    @Option(help: "Concurrent readers (GET the current plan).")
-    var readers: Int = 8
+    @Option(help: "Concurrent readers of each read phase, comma-separated.")
+    var concurrency: String = "1,16,64"
 
-    @Option(help: "Concurrent reporters (POST change events).")
-    var reporters: Int = 2
+    @Option(help: "Change-event reports to have acknowledged (0: no report phase).")
+    var reports: Int = 1000
+
+    @Option(help: "Concurrent reporting clients, each with a token of its own (at most 200).")
+    var clients: Int = 50
 
     @Option(help: "--solver-threads of each instance.")
     var solverThreads: Int = 1
@@ -32,8 +35,17 @@ struct LoadBench: AsyncParsableCommand {
     @Option(help: "The scenario loaded and planned first.")
     var scenario: String = "scenarios/demo-week.yaml"
 
+    var readers: [Int] { concurrency.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    var isSQLite: Bool { !db.hasPrefix("postgres://") && !db.hasPrefix("postgresql://") }
+
     func validate() throws {
-        guard instances >= 1, readers >= 0, reporters >= 0, seconds > 0 else { throw ValidationError("counts must be positive") }
+        guard instances >= 1, seconds > 0, reports >= 0, (1...Instance.clientTokens.count).contains(clients) else {
+            throw ValidationError("counts must be positive, --clients at most \(Instance.clientTokens.count)")
+        }
+        guard !readers.isEmpty, readers.allSatisfy({ $0 >= 1 && $0 <= 256 }) else {
+            throw ValidationError("--concurrency: comma-separated counts from 1 to 256")
+        }
+        guard !isSQLite || instances == 1 else { throw ValidationError("an SQLite store serves one instance: --instances 1") }
     }
 
     func run() async throws {
@@ -45,7 +57,8 @@ struct LoadBench: AsyncParsableCommand {
         for index in 0..<instances {
             servers.append(try await Instance.start(executable, database: db, solverThreads: solverThreads, log: folder.appendingPathComponent("serve-\(index).log")))
         }
-        print("\(instances) instance(s) of \(executable.lastPathComponent) on \(db), logs in \(folder.path) (removed after a clean run)")
+        let store = isSQLite ? "SQLite" : "PostgreSQL"
+        print("\(instances) instance(s) of \(executable.lastPathComponent) on \(store), logs in \(folder.path) (removed after a clean run)")
         let text = try String(contentsOfFile: scenario, encoding: .utf8)
         let id = "load-\(Int(Date().timeIntervalSince1970))"
         let created = try await servers[0].send("POST", "/api/scenarios?id=\(id)", body: text, contentType: "application/yaml")
@@ -61,13 +74,32 @@ struct LoadBench: AsyncParsableCommand {
             return (id, headcount)
         }
         let now = document["now"] as? String ?? "2026-12-04T17:00"
-        print("scenario \(id): \(visits.count) visits planned (run \(runID)); \(readers) readers and \(reporters) reporters for \(seconds) s")
+        let firstVersion = try await servers[0].send("GET", "/api/scenarios/\(id)/plans/current").json()["version"] as? Int ?? 1
+        print("scenario \(id): \(visits.count) visits planned (run \(runID), plan version \(firstVersion))")
 
         let load = Load(servers: servers, scenario: id, visits: visits, at: now)
-        let report = await load.run(readers: readers, reporters: reporters, seconds: seconds)
-        print(report.table())
-        try await Load.checkConsistency(servers: servers, scenario: id, created: report.created)
-        print("consistent: every instance serves plan version \(report.created + 1); the log holds \(report.created) reports, one per 201")
+        print("""
+            | store | instances | requests | clients | count | per s | p50 ms | p95 ms | p99 ms | answers |
+            | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+            """)
+        func row(_ requests: String, _ clients: Int, _ samples: Load.Samples, per seconds: Double, count: Int? = nil) {
+            let count = count ?? samples.latencies.count
+            print("| \(store) | \(instances) | \(requests) | \(clients) | \(count) | \(String(format: "%.1f", Double(count) / seconds)) | "
+                  + "\(samples.percentile(0.5)) | \(samples.percentile(0.95)) | \(samples.percentile(0.99)) | \(samples.answers) |")
+        }
+        for clients in readers {
+            row("GET current plan", clients, await load.reads(clients: clients, seconds: seconds), per: seconds)
+        }
+        if reports > 0 {
+            let outcome = await load.reports(count: reports, clients: clients)
+            row("POST events (each try)", clients, outcome.attempts, per: outcome.seconds)
+            row("report acknowledged (with retries)", clients, outcome.acknowledgedIn, per: outcome.seconds, count: outcome.acknowledged.count)
+            print("\(outcome.acknowledged.count) of \(reports) reports acknowledged in \(String(format: "%.1f", outcome.seconds)) s, \(outcome.abandoned) abandoned")
+            try await Load.checkExactlyOnce(servers: servers, scenario: id, firstVersion: firstVersion, acknowledged: outcome.acknowledged)
+            print("exactly once: every instance serves plan version \(firstVersion + outcome.acknowledged.count); the log holds "
+                  + "\(outcome.acknowledged.count) events, each acknowledged by one 201 to the client that sent it, none twice")
+            guard outcome.abandoned == 0 else { throw BenchError("\(outcome.abandoned) reports were abandoned") }
+        }
         for server in servers { server.stop() }
         try? FileManager.default.removeItem(at: folder)   // kept when something failed
     }
