@@ -19,10 +19,12 @@ public struct ServerConfiguration: Sendable {
     public var seedTimeLimit: Double
     /// Serve the page from this folder instead of the bundled one.
     public var publicDirectory: String?
-    /// Solves (plans, replans, what-ifs) running at once; more wait their turn. Plan runs are jobs
-    /// in the store: this instance solves at most this many, the others wait for any instance.
+    /// Solves (plans, replans, what-ifs) running at once; more wait their turn.
     public var concurrentSolves: Int
-    /// How long a plan run's claim holds without renewal before any instance may claim it again,
+    /// Plan and what-if runs (jobs in the store) this instance claims at once; 0: none, other
+    /// instances solve them (change reports are still answered here). Defaults to `concurrentSolves`.
+    public var solveWorkers: Int
+    /// How long a plan or what-if run's claim holds without renewal before any instance may claim it again,
     /// and how often idle workers look for runs to claim.
     public var jobLease: Duration = .seconds(30)
     public var jobPoll: Duration = .seconds(2)
@@ -39,7 +41,8 @@ public struct ServerConfiguration: Sendable {
                 seed: SeedScenario = .demoWeek, seedTimeLimit: Double = 60, publicDirectory: String? = nil,
                 concurrentSolves: Int = 2, logger: Logger = Logger(label: "visitplan")) {
         self.host = host; self.port = port; self.database = database; self.tokens = tokens; self.seed = seed
-        self.seedTimeLimit = seedTimeLimit; self.publicDirectory = publicDirectory; self.concurrentSolves = concurrentSolves
+        self.seedTimeLimit = seedTimeLimit; self.publicDirectory = publicDirectory; self.concurrentSolves = max(1, concurrentSolves)
+        self.solveWorkers = max(0, concurrentSolves)
         self.logger = logger
     }
 }
@@ -98,16 +101,18 @@ struct VisitServerApp {
     private static func make(_ configuration: ServerConfiguration, store: any PlanStore, web: WebFiles,
                              publicDirectory: URL) async throws -> VisitServerApp {
         let logger = configuration.logger
-        try await store.interruptUnfinishedRuns()
+        try await store.releaseUnfinishedRuns()
         let threads = SolverThreads(limit: configuration.concurrentSolves)
         let quota = SolveQuota(perToken: configuration.solvesPerToken)
-        let runner = PlanRunner(store: store, threads: threads, logger: logger, workers: configuration.concurrentSolves,
-                                lease: configuration.jobLease, poll: configuration.jobPoll)
+        let workers = SolveWorkers(store: store, workers: configuration.solveWorkers, poll: configuration.jobPoll, logger: logger)
+        let runner = PlanRunner(store: store, threads: threads, logger: logger, workers: workers, lease: configuration.jobLease)
         let services = ServerServices(store: store, runner: runner,
                                       replans: ReplanService(store: store, threads: threads, quota: quota,
                                                               options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds)),
                                       improvements: ImprovementService(store: store, threads: threads, quota: quota, logger: logger),
-                                      whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger,
+                                      whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger, workers: workers,
+                                                            lease: configuration.jobLease),
+                                      logger: logger,
                                       quota: quota)
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
 

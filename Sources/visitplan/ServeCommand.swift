@@ -35,12 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Serve the web page from this folder instead of the bundled one.")
     var `public`: String?
 
-    @Option(name: .long, help: "Solves this instance runs at once (plan runs, replans, what-ifs); plan runs beyond wait for any instance sharing the store.")
+    @Option(name: .long, help: "Solves this instance runs at once (plan runs, replans, what-ifs); plan and what-if runs beyond wait for any instance sharing the store. 0: claim no plan or what-if runs (change reports are still answered here, one at a time).")
     var solverThreads: Int = 2
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        guard (1...64).contains(solverThreads) else { throw ValidationError("--solver-threads must be from 1 to 64") }
+        guard (0...64).contains(solverThreads) else { throw ValidationError("--solver-threads must be from 0 to 64") }
         _ = try store()
     }
 
@@ -82,8 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
             printError("visitplan serve: \(error)")
             throw ExitStatus.badInput
         }
-        let configuration = ServerConfiguration(host: host, port: port, database: database, tokens: registry, seed: seed,
+        var configuration = ServerConfiguration(host: host, port: port, database: database, tokens: registry, seed: seed,
                                                 publicDirectory: self.public, concurrentSolves: solverThreads)
+        configuration.solveWorkers = solverThreads
         printError("database: \(database)")
         if let signInURL { printError("sign in as coordinator: \(signInURL)") }
         do {

@@ -89,6 +89,72 @@ struct MultiInstanceTests {
     }
 }
 
+extension MultiInstanceTests {
+    static let demo = "acme-hq-demo-week"
+
+    @Test("an instance killed with SIGKILL mid-solve: its plan run and its what-if run are finished by another instance, each once",
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(4)))
+    func killedMidSolve() async throws {
+        let executable = try #require(VisitplanTool.executable(), "the visitplan executable was not built beside the tests")
+        let url = try await TestPostgres.freshDatabase()
+        let folder = try StoreSuiteTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tokens = "coordinator=\(TestTokens.coordinator),planner=\(TestTokens.planner)"
+        let a = try await ServeProcess.start(executable, database: url, tokens: tokens, folder: folder, name: "a", solverThreads: 2)
+        defer { a.stop() }
+
+        let created = try await a.send("POST", "/api/scenarios?id=\(Self.demo)", body: try Scenarios.text("demo-week.yaml"),
+                                       contentType: "application/yaml")
+        #expect(created.status == 201, "\(created.text)")
+        // Long solves: the demo week proven optimal, and a what-if of twice the demand.
+        let plan = try await a.send("POST", "/api/scenarios/\(Self.demo)/plans", body: "{\"timeLimit\": 40, \"relativeGap\": 0}")
+        #expect(plan.status == 202, "\(plan.text)")
+        let planRun = try #require(try plan.json["id"]?.intValue)
+        let whatIf = try await a.send("POST", "/api/scenarios/\(Self.demo)/whatifs?timeLimit=8", token: TestTokens.planner,
+                                      body: "variants:\n  - name: doubled\n    scaleDemand: 2\n", contentType: "application/yaml")
+        #expect(whatIf.status == 202, "\(whatIf.text)")
+        let whatIfRun = try #require(try whatIf.json["id"]?.intValue)
+
+        // Both claimed by a's workers, then a dies mid-solve without a word.
+        var holders: [String?] = [nil, nil]
+        for _ in 0..<400 where holders.contains(nil) {
+            holders = [try await Self.holder("planRun", planRun, on: url), try await Self.holder("whatIfRun", whatIfRun, on: url)]
+            if holders.contains(nil) { try await Task.sleep(for: .milliseconds(25)) }
+        }
+        let dead = try #require(holders[0])
+        #expect(holders[1] == dead, "a runs both")
+        #expect(try await Self.state("planRun", planRun, on: url) == "running", "killed mid-solve")
+        a.kill()
+
+        let b = try await ServeProcess.start(executable, database: url, tokens: tokens, folder: folder, name: "b", solverThreads: 2)
+        defer { b.stop() }
+        var states = ["running", "running"]
+        for _ in 0..<1800 where states.contains("running") {
+            try await Task.sleep(for: .milliseconds(100))
+            states = [try await b.send("GET", "/api/runs/\(planRun)").json["state"]?.stringValue ?? "?",
+                      try await b.send("GET", "/api/whatifs/\(whatIfRun)", token: TestTokens.planner).json["state"]?.stringValue ?? "?"]
+        }
+        #expect(states == ["done", "done"])
+        for (table, id) in [("planRun", planRun), ("whatIfRun", whatIfRun)] {
+            let row = try #require(try await TestPostgres.rows("SELECT attempts, instance FROM \(table) WHERE id = \(id)", on: url).first)
+            let (attempts, holder) = try row.decode((Int, String).self)
+            #expect(attempts == 2 && holder != dead, "\(table) \(id): claimed again by b after a died")
+        }
+        let plans = try await b.send("GET", "/api/scenarios/\(Self.demo)/plans").json.arrayValue ?? []
+        #expect(plans.count == 1, "the run made one plan: a's solve never reached the store")
+        let comparison = try await b.send("GET", "/api/whatifs/\(whatIfRun)", token: TestTokens.planner).json
+        #expect(comparison[path: "comparison.runs"]?.arrayValue?.count == 2, "base and doubled")
+    }
+
+    static func holder(_ table: String, _ id: Int, on url: PostgresURL) async throws -> String? {
+        try await TestPostgres.rows("SELECT instance FROM \(table) WHERE id = \(id)", on: url).first?.decode(String?.self)
+    }
+
+    static func state(_ table: String, _ id: Int, on url: PostgresURL) async throws -> String? {
+        try await TestPostgres.rows("SELECT state FROM \(table) WHERE id = \(id)", on: url).first?.decode(String.self)
+    }
+}
+
 /// One `visitplan serve` process on a free loopback port, its output in `folder`.
 /// `@unchecked`: `Process` is not marked Sendable; it is only started, asked whether it runs and stopped.
 final class ServeProcess: @unchecked Sendable {
@@ -99,11 +165,12 @@ final class ServeProcess: @unchecked Sendable {
     private init(process: Process, port: Int, log: URL) { self.process = process; self.port = port; self.log = log }
 
     /// Starts the server and waits until it answers.
-    static func start(_ executable: URL, database: PostgresURL, tokens: String, folder: URL, name: String) async throws -> ServeProcess {
+    static func start(_ executable: URL, database: PostgresURL, tokens: String, folder: URL, name: String,
+                      solverThreads: Int = 1) async throws -> ServeProcess {
         let port = try freePort()
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--db", database.description, "--port", String(port), "--no-demo", "--solver-threads", "1"]
+        process.arguments = ["serve", "--db", database.description, "--port", String(port), "--no-demo", "--solver-threads", String(solverThreads)]
         var environment = ProcessInfo.processInfo.environment
         environment["VISITPLAN_TOKENS"] = tokens
         environment["VISITPLAN_DB"] = nil
@@ -127,6 +194,12 @@ final class ServeProcess: @unchecked Sendable {
 
     func stop() {
         if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    /// Kills the process with SIGKILL: no clean-up, its connections cut by the kernel.
+    func kill() {
+        if process.isRunning { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

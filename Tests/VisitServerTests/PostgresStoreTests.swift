@@ -5,7 +5,7 @@ import VisitDomain
 @testable import VisitServer
 
 /// What only the PostgreSQL store has: `--db` URLs, migrations under an advisory lock, runs
-/// interrupted or claimed again only when the instance holding them is gone.
+/// claimed again only when the instance holding them is gone.
 @Suite("PostgreSQL store")
 struct PostgresStoreTests {
     @Test("--db values: files and sqlite:FILE are SQLite, postgres:// URLs are taken apart")
@@ -83,19 +83,37 @@ struct PostgresStoreTests {
         }
     }
 
-    @Test("an instance starting does not interrupt the runs of another instance that is still running", 
+    @Test("an instance starting leaves the runs of a live instance alone; a what-if run is a job: held by one live instance, claimed by another once it is gone, ended only by its new holder",
           .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"))
-    func liveRunsKept() async throws {
+    func whatIfJobs() async throws {
         let url = try await TestPostgres.freshDatabase()
         let one = try await PostgresStore.open(url, logger: TestPostgres.logger)
         _ = try await one.createScenario(id: StoreSuiteTests.office, upload: try StoreSuiteTests.upload(), origin: "seed", by: "visitplan")
         let run = try await one.startRun(scenarioId: StoreSuiteTests.office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "ann")
+        let started = try await one.startWhatIf(scenarioId: StoreSuiteTests.office, scenarioVersion: 1, request: "variants: []",
+                                                format: "yaml", timeLimit: 7, relativeGap: 0.02, by: "analyst")
+        let whatIf = try #require(started.id)
+        let claimed = try #require(try await one.claimWhatIf(lease: .seconds(600)))
+        #expect(claimed.id == whatIf && claimed.timeLimit == 7 && claimed.relativeGap == 0.02 && claimed.format == "yaml")
+        #expect(try await one.claimRun(lease: .seconds(600))?.id == run.id)
         let two = try await PostgresStore.open(url, logger: TestPostgres.logger)
-        try await two.interruptUnfinishedRuns()
-        #expect(try await two.run(id: try #require(run.id)).state == "running")
+        try await two.releaseUnfinishedRuns()
+        #expect(try await two.claimWhatIf(lease: .seconds(600)) == nil, "its holder is alive")
+        #expect(try await two.claimRun(lease: .seconds(600)) == nil, "its holder is alive")
+        #expect(try await one.renewWhatIfLease(id: whatIf, lease: .seconds(600)))
+        #expect(try await two.renewWhatIfLease(id: whatIf, lease: .seconds(600)) == false, "not two's to renew")
+        await #expect(throws: StoreError.leaseLost(whatIf)) {
+            try await two.finishWhatIf(id: whatIf, result: "{}", message: nil)
+        }
         let done = try await one.finishRun(id: try #require(run.id), plan: StoreSuiteTests.plan)
         #expect(done.state == "done")
+
         await one.shutdown()
+        try await TestPostgres.waitUntilGone(one.instance, on: url)
+        #expect(try await two.claimWhatIf(lease: .seconds(600))?.id == whatIf, "claimed again once its holder is gone")
+        try await two.finishWhatIf(id: whatIf, result: "{\"x\": 1}", message: nil)
+        let row = try await two.whatIf(id: whatIf)
+        #expect(row.state == "done" && row.result == "{\"x\": 1}")
         await two.shutdown()
     }
 
@@ -129,7 +147,8 @@ struct PostgresStoreTests {
         #expect(await heard.waitFor(expected) == expected)
 
         // Workers that would look only once an hour claim a run started by another instance at once.
-        let runner = PlanRunner(store: two, threads: SolverThreads(limit: 1), logger: TestPostgres.logger, workers: 1, poll: .seconds(3600))
+        let workers = SolveWorkers(store: two, workers: 1, poll: .seconds(3600), logger: TestPostgres.logger)
+        let runner = PlanRunner(store: two, threads: SolverThreads(limit: 1), logger: TestPostgres.logger, workers: workers)
         try await Task.sleep(for: .milliseconds(200))   // its first look has found nothing
         let next = try #require(try await one.startRun(scenarioId: StoreSuiteTests.office, scenarioVersion: 1, timeLimit: 5,
                                                        relativeGap: 0, by: "ann").id)

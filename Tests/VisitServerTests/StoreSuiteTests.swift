@@ -172,8 +172,15 @@ struct StoreSuiteTests {
     func whatIfsAndArchive(backend: StoreBackend) async throws {
         try await Self.withStore(backend) { store in
             let version = try await store.createScenario(id: Self.office, upload: try Self.upload(), origin: "seed", by: "visitplan")
-            let a = try await store.startWhatIf(scenarioId: Self.office, scenarioVersion: 1, request: "[1]", by: "analyst")
-            let b = try await store.startWhatIf(scenarioId: Self.office, scenarioVersion: 1, request: "[2]", by: "analyst")
+            let a = try await store.startWhatIf(scenarioId: Self.office, scenarioVersion: 1, request: "[1]", format: "json", timeLimit: 5,
+                                                relativeGap: 0, by: "analyst")
+            let b = try await store.startWhatIf(scenarioId: Self.office, scenarioVersion: 1, request: "[2]", format: "yaml", timeLimit: 9,
+                                                relativeGap: 0.01, by: "analyst")
+            let claimed = try #require(try await store.claimWhatIf(lease: .seconds(600)), "a what-if run waits for a solve worker")
+            #expect(claimed.id == a.id && claimed.format == "json" && claimed.timeLimit == 5, "the oldest first, with its options")
+            #expect(try await store.claimWhatIf(lease: .seconds(600))?.id == b.id)
+            #expect(try await store.claimWhatIf(lease: .seconds(600)) == nil, "both are held")
+            #expect(try await store.renewWhatIfLease(id: try #require(b.id), lease: .seconds(600)))
             try await store.finishWhatIf(id: try #require(a.id), result: "{\"x\":1}", message: nil)
             try await store.finishWhatIf(id: try #require(b.id), result: nil, message: "too big")
             #expect(try await store.whatIfs(scenarioId: Self.office).map(\.state) == ["failed", "done"])
@@ -367,7 +374,8 @@ struct StoreSuiteTests {
         let failed = try await store.startRun(scenarioId: "other", scenarioVersion: 1, timeLimit: 1, relativeGap: 0, by: "bo")
         try await store.failRun(id: try #require(failed.id), message: "no plan: ünïcode ✓")
         _ = try await store.startRun(scenarioId: "other", scenarioVersion: 1, timeLimit: 1, relativeGap: 0, by: "bo")
-        let whatIf = try await store.startWhatIf(scenarioId: office, scenarioVersion: 2, request: "[]", by: "analyst")
+        let whatIf = try await store.startWhatIf(scenarioId: office, scenarioVersion: 2, request: "[]", format: "json", timeLimit: 5,
+                                                   relativeGap: 0, by: "analyst")
         try await store.finishWhatIf(id: try #require(whatIf.id), result: "{}", message: nil)
     }
 

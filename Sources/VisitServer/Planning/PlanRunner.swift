@@ -2,53 +2,32 @@ import Logging
 import VisitDomain
 import VisitPlanner
 
-/// Solves plan runs as jobs kept in the store. A run is stored waiting; this instance's workers
-/// (`workers` of them, `serve --solver-threads`) claim waiting runs, this instance's or those of
-/// any other instance sharing the database, with a lease they renew while solving; a new run
-/// anywhere wakes them (`PlanStore.changes`), else they look every `poll`. A run whose
-/// worker stopped (its server stopped or hangs) is claimed again by any instance once its lease
-/// has run out. Progress (best score and bound so far) lives in the memory of the instance solving.
+/// Solves plan runs as jobs kept in the store. A run is stored waiting; the solve workers
+/// (`SolveWorkers`) of this instance or of any other sharing the database claim it with a lease
+/// they renew while solving. A run whose worker stopped (its server stopped or hangs) is claimed
+/// again by any instance once its lease has run out. Progress (best score and bound so far)
+/// lives in the memory of the instance solving.
 final class PlanRunner: Sendable {
     let store: any PlanStore
     let threads: SolverThreads
     let logger: Logger
-    /// Runs this instance solves at once.
-    let workers: Int
+    let workers: SolveWorkers
     /// How long a claim holds without renewal (renewed every third of it).
     let lease: Duration
-    /// How often idle workers look for runs started elsewhere or left by a stopped instance.
-    let poll: Duration
     private let progress = LockedValue<[Int64: PlannerProgress]>([:])
     /// Per run started here: the task that waits for its end, then gives back its quota place.
     private let watchers = LockedValue<[Int64: Task<Void, Never>]>([:])
-    private let solving = LockedValue(0)
-    private let doorbell = Doorbell()
-    private let loop = LockedValue<Task<Void, Never>?>(nil)
-    private let listener = LockedValue<Task<Void, Never>?>(nil)
 
-    init(store: any PlanStore, threads: SolverThreads, logger: Logger, workers: Int = 2, lease: Duration = .seconds(30),
-         poll: Duration = .seconds(2)) {
-        self.store = store; self.threads = threads; self.logger = logger
-        self.workers = max(1, workers); self.lease = lease; self.poll = poll
-        // A run waiting anywhere (any instance, with PostgreSQL) wakes the workers at once.
-        let (changes, doorbell) = (store.changes(), doorbell)
-        listener.set(Task {
-            for await change in changes where change == .runWaiting { await doorbell.ring() }
-        })
-        loop.set(Task { [weak self] in
-            // Holds the runner only while claiming: a runner nobody else holds ends its loop.
-            while !Task.isCancelled, let (doorbell, poll) = await Self.claim(self) {
-                await doorbell.wait(upTo: poll)
-            }
+    init(store: any PlanStore, threads: SolverThreads, logger: Logger, workers: SolveWorkers, lease: Duration = .seconds(30)) {
+        self.store = store; self.threads = threads; self.logger = logger; self.workers = workers; self.lease = lease
+        workers.add(SolveWorkers.JobKind(name: "plan runs") { [weak self] in
+            guard let self, let run = try await self.store.claimRun(lease: self.lease), let id = run.id else { return nil }
+            return { await self.solve(run, id: id) }
         })
     }
 
     /// Stops claiming runs (solves under way end on their own).
-    func stop() async {
-        loop.get()?.cancel()
-        listener.get()?.cancel()
-        await doorbell.ring()
-    }
+    func stop() async { await workers.stop() }
 
     /// Records a run of `version`, waiting for a worker; returns at once with the run.
     /// `claim` (the caller's place in the solve quota) is released when the run has ended,
@@ -74,7 +53,7 @@ final class PlanRunner: Sendable {
                 self.watchers.update { $0[id] = nil }
             }
         }
-        await doorbell.ring()   // the store's change comes too; this one needs no round trip
+        workers.ring()   // the store's change comes too; this one needs no round trip
         return run
     }
 
@@ -94,33 +73,13 @@ final class PlanRunner: Sendable {
         }
     }
 
-    /// One turn of the workers' loop: claims runs while a worker is free; then the loop waits for
-    /// a ring or the poll interval. Nil once the runner is gone.
-    private static func claim(_ runner: PlanRunner?) async -> (Doorbell, Duration)? {
-        guard let runner else { return nil }
-        await runner.claimWhileFree()
-        return (runner.doorbell, runner.poll)
-    }
-
-    private func claimWhileFree() async {
-        while !Task.isCancelled, solving.get() < workers {
-            let run: PlanRunRow?
-            do { run = try await store.claimRun(lease: lease) } catch {
-                if !Task.isCancelled { logger.warning("could not look for plan runs to solve: \(error)") }
-                return
-            }
-            guard let run, let id = run.id else { return }
-            solving.update { $0 += 1 }
-            Task {
-                await self.solve(run, id: id)
-                self.solving.update { $0 -= 1 }
-                await self.doorbell.ring()
+    private func solve(_ run: PlanRunRow, id: Int64) async {
+        let (store, lease) = (store, lease)
+        let renewal = Task {
+            await SolveWorkers.renewing(every: lease, label: "plan run \(id)", logger: self.logger) {
+                try await store.renewLease(id: id, lease: lease)
             }
         }
-    }
-
-    private func solve(_ run: PlanRunRow, id: Int64) async {
-        let renewal = Task { await self.renewLease(of: id) }
         defer { renewal.cancel() }
         let scenario: Scenario
         do {
@@ -149,22 +108,6 @@ final class PlanRunner: Sendable {
         logger.error("plan run \(id) of \(label) failed: \(error)")
         do { try await store.failRun(id: id, message: String(describing: error)) } catch {
             logger.error("could not record the failure of plan run \(id): \(error)")
-        }
-    }
-
-    /// Renews the lease on run `id` every third of its length until cancelled or lost.
-    private func renewLease(of id: Int64) async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: lease / 3)
-            guard !Task.isCancelled else { return }
-            do {
-                guard try await store.renewLease(id: id, lease: lease) else {
-                    logger.warning("plan run \(id): the lease was lost (taken over or ended)")
-                    return
-                }
-            } catch {
-                logger.warning("plan run \(id): could not renew the lease: \(error)")
-            }
         }
     }
 }

@@ -3,29 +3,42 @@ import Logging
 import VisitDomain
 import VisitWhatIf
 
-/// Runs what-if studies on copies of a stored scenario version in the background: the base and
-/// each variant are planned and compared (`WhatIfStudy`); the live plan is never touched.
+/// Runs what-if studies on copies of a stored scenario version: the base and each variant are
+/// planned and compared (`WhatIfStudy`); the live plan is never touched. A study is a solve job
+/// like a plan run: stored waiting, claimed by the solve workers (`SolveWorkers`) of any instance
+/// sharing the store, with a lease renewed while it runs and taken over when its worker is gone.
+/// Progress (runs finished) lives in the memory of the instance running it.
 final class WhatIfRunner: Sendable {
     let store: any PlanStore
     let threads: SolverThreads
     let logger: Logger
+    let workers: SolveWorkers
+    /// How long a claim holds without renewal (renewed every third of it).
+    let lease: Duration
     private let progress = LockedValue<[Int64: WhatIfProgressView]>([:])
-    private let tasks = LockedValue<[Int64: Task<Void, Never>]>([:])
+    /// Per run started here: the task that waits for its end, then gives back its quota place.
+    private let watchers = LockedValue<[Int64: Task<Void, Never>]>([:])
 
-    init(store: any PlanStore, threads: SolverThreads, logger: Logger) {
-        self.store = store; self.threads = threads; self.logger = logger
+    init(store: any PlanStore, threads: SolverThreads, logger: Logger, workers: SolveWorkers, lease: Duration = .seconds(30)) {
+        self.store = store; self.threads = threads; self.logger = logger; self.workers = workers; self.lease = lease
+        workers.add(SolveWorkers.JobKind(name: "what-if runs") { [weak self] in
+            guard let self, let run = try await self.store.claimWhatIf(lease: self.lease), let id = run.id else { return nil }
+            return { await self.execute(run, id: id) }
+        })
     }
 
-    /// Checks the what-if text against the version (422 listing every problem), records the run
-    /// and starts it; returns at once.
-    /// `claim` (the caller's place in the solve quota) is released when the study has ended.
+    /// Checks the what-if text against the version (422 listing every problem), stores the run
+    /// waiting for a worker and returns at once.
+    /// `claim` (the caller's place in the solve quota) is released when the study has ended,
+    /// whichever instance ran it.
     func start(version: ScenarioVersionRow, text: String, format: DocumentFormat, options: RunOptions,
                by author: String, claim: SolveClaim? = nil) async throws -> WhatIfRunRow {
         let run: WhatIfRunRow
-        let study: WhatIfStudy
         do {
-            study = try Self.study(of: version, text: text, format: format)
-            run = try await store.startWhatIf(scenarioId: version.scenarioId, scenarioVersion: version.version, request: text, by: author)
+            _ = try Self.study(of: version, text: text, format: format)
+            run = try await store.startWhatIf(scenarioId: version.scenarioId, scenarioVersion: version.version, request: text,
+                                              format: format.rawValue, timeLimit: options.timeLimit,
+                                              relativeGap: options.relativeGap, by: author)
         } catch {
             claim?.release()
             throw error
@@ -34,35 +47,56 @@ final class WhatIfRunner: Sendable {
             claim?.release()
             return run
         }
-        let label = "\(version.scenarioId) version \(version.version)"
-        progress.update { $0[id] = WhatIfProgressView(finished: 0, total: study.variants.count + 1) }
-        tasks.update { tasks in
-            tasks[id] = Task {
-                await self.execute(run: id, study: study, label: label, options: options)
+        watchers.update { watchers in
+            watchers[id] = Task {
+                await self.waitForEnd(of: id)
                 claim?.release()
+                self.watchers.update { $0[id] = nil }
             }
         }
+        workers.ring()
         return run
     }
 
+    /// The progress of a run this instance is running.
     func progress(of run: Int64) -> WhatIfProgressView? { progress.get()[run] }
 
-    /// Waits until run `id` has ended (for tests).
+    /// Waits until run `id` has ended, whichever instance runs it (for tests).
     func waitUntilFinished(_ id: Int64) async {
-        await tasks.get()[id]?.value
+        if let watcher = watchers.get()[id] { await watcher.value } else { await waitForEnd(of: id) }
     }
 
-    private func execute(run id: Int64, study: WhatIfStudy, label: String, options: RunOptions) async {
+    /// Asks the store until run `id` is no longer running (another instance may be running it).
+    private func waitForEnd(of id: Int64) async {
+        while !Task.isCancelled {
+            guard let run = try? await store.whatIf(id: id), run.state == "running" else { return }
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+    }
+
+    private func execute(_ run: WhatIfRunRow, id: Int64) async {
+        let (store, lease) = (store, lease)
+        let renewal = Task {
+            await SolveWorkers.renewing(every: lease, label: "what-if run \(id)", logger: self.logger) {
+                try await store.renewWhatIfLease(id: id, lease: lease)
+            }
+        }
+        defer { renewal.cancel() }
         let box = progress
-        let whatIfOptions = WhatIfOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, jobs: 1,
-                                          progress: { p in box.update { $0[id] = WhatIfProgressView(finished: p.finished, total: p.total) } })
         do {
-            var comparison = try await threads.run { study.run(options: whatIfOptions).comparison }
-            comparison.base = label
+            let version = try await store.scenarioVersion(id: run.scenarioId, version: run.scenarioVersion)
+            let study = try Self.study(of: version, text: run.request, format: DocumentFormat(rawValue: run.format) ?? .yaml)
+            box.update { $0[id] = WhatIfProgressView(finished: 0, total: study.variants.count + 1) }
+            let options = WhatIfOptions(timeLimit: run.timeLimit, relativeGap: run.relativeGap, jobs: 1,
+                                        progress: { p in box.update { $0[id] = WhatIfProgressView(finished: p.finished, total: p.total) } })
+            var comparison = try await threads.run { study.run(options: options).comparison }
+            comparison.base = "\(run.scenarioId) version \(run.scenarioVersion)"
             comparison.whatIf = "what-if run \(id)"
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try await store.finishWhatIf(id: id, result: String(decoding: try encoder.encode(comparison), as: UTF8.self), message: nil)
+        } catch StoreError.leaseLost {
+            logger.warning("what-if run \(id) was taken over by another instance; its result from here is dropped")
         } catch {
             logger.error("what-if run \(id) failed: \(error)")
             do { try await store.finishWhatIf(id: id, result: nil, message: String(describing: error)) } catch {
@@ -70,8 +104,6 @@ final class WhatIfRunner: Sendable {
             }
         }
         progress.update { $0[id] = nil }
-        // A finished run needs no handle: waiting for it returns at once.
-        tasks.update { $0[id] = nil }
     }
 
     /// The study of the posted variants on a copy of `version`. The `base` of a posted what-if file

@@ -13,10 +13,12 @@ protocol PlanStore: Sendable {
     /// Where the store lives, for messages (never with a password).
     var location: String { get }
 
-    /// Marks runs left `running` by a server that stopped mid-solve as interrupted.
     /// Now, as the store writes it: UTC ISO 8601 to the second, from the store's clock.
     func timestamp() -> String
-    func interruptUnfinishedRuns() async throws
+    /// Frees the runs a stopped server of this store was solving, to be claimed again at once
+    /// (SQLite: one process owns the file, so its earlier leases are void; PostgreSQL: nothing to
+    /// do, a run is free once its holder's sessions are gone).
+    func releaseUnfinishedRuns() async throws
 
     // MARK: Scenarios
 
@@ -85,8 +87,16 @@ protocol PlanStore: Sendable {
 
     // MARK: What-if runs
 
-    func startWhatIf(scenarioId: String, scenarioVersion: Int, request: String, by author: String) async throws -> WhatIfRunRow
-    /// Ends a what-if run with its comparison JSON, or with a message when `result` is nil.
+    /// Stores a what-if run waiting for a solve worker (a job like a plan run): the request as
+    /// posted, `format` (`yaml` or `json`) and each solve's limits.
+    func startWhatIf(scenarioId: String, scenarioVersion: Int, request: String, format: String, timeLimit: Double,
+                     relativeGap: Double, by author: String) async throws -> WhatIfRunRow
+    /// Claims the oldest what-if run nobody is running, as `claimRun` does for plan runs.
+    func claimWhatIf(lease: Duration) async throws -> WhatIfRunRow?
+    /// Extends this instance's lease on what-if run `id`; false when it is no longer this instance's.
+    func renewWhatIfLease(id: Int64, lease: Duration) async throws -> Bool
+    /// Ends a what-if run with its comparison JSON, or with a message when `result` is nil
+    /// (refused with `leaseLost` when another instance has taken the run over).
     func finishWhatIf(id: Int64, result: String?, message: String?) async throws
     func whatIf(id: Int64) async throws -> WhatIfRunRow
     /// The what-if runs of a scenario, newest first.

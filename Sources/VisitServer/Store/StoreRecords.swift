@@ -84,14 +84,20 @@ struct ChangeEventRow: Codable, Sendable, Equatable {
     var reportedAt: String
 }
 
-/// A what-if comparison run on copies of a scenario version.
+/// A what-if comparison run on copies of a scenario version: a solve job like a plan run, waiting
+/// (`running`, no worker) until a solve worker of any instance claims it.
 struct WhatIfRunRow: Codable, Sendable, Equatable {
     var id: Int64?
     var scenarioId: String
     var scenarioVersion: Int
     /// The variants as posted.
     var request: String
-    /// `running`, `done`, `failed` or `interrupted`.
+    /// `yaml` or `json`: how `request` is read.
+    var format: String
+    /// Each solve's limits (the base and every variant).
+    var timeLimit: Double
+    var relativeGap: Double
+    /// `running`, `done` or `failed` (`interrupted`: left by a server from before what-ifs became jobs).
     var state: String
     /// The comparison JSON when done.
     var result: String?
@@ -109,4 +115,10 @@ struct VisitIndexRow: Codable, Sendable, Equatable {
     var visitId: String
     var clientName: String
     var date: String
+}
+
+/// The two tables of solve jobs, claimed and leased alike by the instances' solve workers.
+enum SolveJobTable: String, Sendable {
+    case planRun
+    case whatIfRun
 }

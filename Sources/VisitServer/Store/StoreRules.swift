@@ -36,10 +36,7 @@ enum StoreRules {
         "scenario version \(latest ?? 0) was stored while version \(planned) was being planned; plan it again"
     }
 
-    /// The message of a what-if run left running by a server that stopped.
-    static let interruptedMessage = "the server stopped before this run ended"
-
-    /// Claims of one plan run (each by a worker that then stopped) before it fails for good: a
+    /// Claims of one run (each by a worker that then stopped) before it fails for good: a
     /// scenario that kills the process that solves it must not take every instance down in turn.
     static let maxAttempts = 3
 

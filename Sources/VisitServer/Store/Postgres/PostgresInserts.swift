@@ -48,14 +48,14 @@ extension PostgresConnection {
         return try inserted?.decode(Int64.self) ?? 0
     }
 
-    /// `instance`: the server instance running it (nil for a copied run).
-    func insert(_ row: WhatIfRunRow, instance: String?, logger: Logger) async throws -> Int64 {
+    /// Stored waiting for a solve worker (no instance holds it).
+    func insert(_ row: WhatIfRunRow, logger: Logger) async throws -> Int64 {
         let inserted = try await first("""
-            INSERT INTO whatIfRun (id, scenarioId, scenarioVersion, request, state, result, message, startedAt, finishedAt, startedBy,
-                instance)
+            INSERT INTO whatIfRun (id, scenarioId, scenarioVersion, request, format, timeLimit, relativeGap, state, result, message,
+                startedAt, finishedAt, startedBy)
             VALUES (COALESCE(\(row.id), nextval(pg_get_serial_sequence('whatIfRun', 'id'))), \(row.scenarioId), \(row.scenarioVersion),
-                \(row.request), \(row.state), \(row.result), \(row.message), \(row.startedAt), \(row.finishedAt), \(row.startedBy),
-                \(instance))
+                \(row.request), \(row.format), \(row.timeLimit), \(row.relativeGap), \(row.state), \(row.result), \(row.message),
+                \(row.startedAt), \(row.finishedAt), \(row.startedBy))
             RETURNING id
             """, logger: logger)
         return try inserted?.decode(Int64.self) ?? 0

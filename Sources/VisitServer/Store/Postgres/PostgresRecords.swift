@@ -67,13 +67,17 @@ extension ChangeEventRow {
 }
 
 extension WhatIfRunRow {
-    static let pgColumns = "id, scenarioId, scenarioVersion, request, state, result, message, startedAt, finishedAt, startedBy"
+    static let pgColumns = """
+        id, scenarioId, scenarioVersion, request, format, timeLimit, relativeGap, state, result, message, startedAt, finishedAt, startedBy
+        """
 
     init(pg row: PostgresRow) throws {
-        let (id, scenarioId, scenarioVersion, request, state, result, message, startedAt, finishedAt, startedBy) =
-            try row.decode((Int64, String, Int, String, String, String?, String?, String, String?, String).self)
-        self.init(id: id, scenarioId: scenarioId, scenarioVersion: scenarioVersion, request: request, state: state,
-                  result: result, message: message, startedAt: startedAt, finishedAt: finishedAt, startedBy: startedBy)
+        let (id, scenarioId, scenarioVersion, request, format, timeLimit, relativeGap, state, result, message, startedAt, finishedAt,
+             startedBy) = try row.decode((Int64, String, Int, String, String, Double, Double, String, String?, String?, String, String?,
+                                          String).self)
+        self.init(id: id, scenarioId: scenarioId, scenarioVersion: scenarioVersion, request: request, format: format,
+                  timeLimit: timeLimit, relativeGap: relativeGap, state: state, result: result, message: message,
+                  startedAt: startedAt, finishedAt: finishedAt, startedBy: startedBy)
     }
 }
 

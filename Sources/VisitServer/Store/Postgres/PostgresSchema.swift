@@ -9,8 +9,8 @@ import PostgresNIO
 ///
 /// The tables are those of `SQLiteSchema`, column for column (unquoted names, so plain SQL reads
 /// the same on both); keys are `COLLATE "C"` so they sort byte by byte as in SQLite; timestamps
-/// are the same UTC ISO 8601 text. Runs also keep `instance`: for a what-if run the server
-/// instance running it, for a plan run (a solve job, migration 2) the worker holding its lease.
+/// are the same UTC ISO 8601 text. Runs also keep `instance`: the solve worker holding the run's
+/// lease (plan runs are solve jobs since migration 2, what-if runs since migration 3).
 enum PostgresSchema {
     /// One migration: SQL statements run in order (one statement each: the extended protocol
     /// takes no lists).
@@ -30,6 +30,15 @@ enum PostgresSchema {
             "ALTER TABLE planRun ADD COLUMN leaseExpires timestamptz, ADD COLUMN attempts bigint NOT NULL DEFAULT 0",
             "UPDATE planRun SET instance = NULL WHERE state = 'running'",
             "CREATE INDEX planRun_waiting ON planRun (id) WHERE state = 'running'",
+        ]),
+        // What-if runs become solve jobs too: what a worker needs to run the study, and the lease.
+        Migration(version: 3, name: "what-if runs as solve jobs", statements: [
+            """
+            ALTER TABLE whatIfRun ADD COLUMN format text NOT NULL DEFAULT 'yaml',
+                ADD COLUMN timeLimit double precision NOT NULL DEFAULT 30, ADD COLUMN relativeGap double precision NOT NULL DEFAULT 0,
+                ADD COLUMN leaseExpires timestamptz, ADD COLUMN attempts bigint NOT NULL DEFAULT 0
+            """,
+            "CREATE INDEX whatIfRun_waiting ON whatIfRun (id) WHERE state = 'running'",
         ]),
     ]
 

@@ -37,7 +37,7 @@ extension PostgresStore {
             for row in snapshot.plans { try await connection.insert(row, logger: logger) }
             for row in snapshot.planRuns { _ = try await connection.insert(row, instance: nil, logger: logger) }
             for row in snapshot.changeEvents { _ = try await connection.insert(row, logger: logger) }
-            for row in snapshot.whatIfRuns { _ = try await connection.insert(row, instance: nil, logger: logger) }
+            for row in snapshot.whatIfRuns { _ = try await connection.insert(row, logger: logger) }
             for row in snapshot.visitIndex { try await connection.insert(row, logger: logger) }
             // New ids continue after the copied ones.
             for table in ["planRun", "changeEvent", "whatIfRun"] {

@@ -24,7 +24,7 @@ extension PostgresStore {
             guard let first = try await run(connection, id: id, lock: false) else { throw StoreError.noRun(id) }
             _ = try await connection.lockScenario(first.scenarioId, logger: logger)
             guard var run = try await run(connection, id: id, lock: true) else { throw StoreError.noRun(id) }
-            try await checkLease(connection, run: id)
+            try await checkLease(connection, in: .planRun, run: id)
             let latest = try await latestVersion(connection, scenarioId: run.scenarioId)?.version
             run.finishedAt = now
             guard latest == run.scenarioVersion else {
@@ -51,7 +51,7 @@ extension PostgresStore {
         let now = timestamp()
         try await write { connection in
             guard var run = try await run(connection, id: id, lock: true) else { throw StoreError.noRun(id) }
-            try await checkLease(connection, run: id)
+            try await checkLease(connection, in: .planRun, run: id)
             run.state = "failed"
             run.message = message
             run.finishedAt = now
@@ -129,41 +129,13 @@ extension PostgresStore {
     // MARK: Solve jobs
 
     func claimRun(lease: Duration) async throws -> PlanRunRow? {
-        let now = timestamp()
-        let seconds = StoreRules.seconds(lease)
-        return try await write { connection in
-            // Free: nobody holds it, its lease ran out, or its holder is no longer connected.
-            let free = """
-                state = 'running' AND (instance IS NULL OR leaseExpires IS NULL OR leaseExpires < now() OR instance NOT IN (
-                    SELECT application_name FROM pg_stat_activity WHERE application_name IS NOT NULL))
-                """
-            try await connection.query("""
-                UPDATE planRun SET state = 'failed', finishedAt = \(now), message = \(StoreRules.abandonedMessage)
-                WHERE id IN (SELECT id FROM planRun WHERE \(unescaped: free) AND attempts >= \(StoreRules.maxAttempts)
-                             FOR UPDATE SKIP LOCKED)
-                """, logger: logger)
-            return try await connection.first("""
-                UPDATE planRun SET instance = \(instance), leaseExpires = now() + make_interval(secs => \(seconds)),
-                    attempts = attempts + 1
-                WHERE id = (SELECT id FROM planRun WHERE \(unescaped: free) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING \(unescaped: PlanRunRow.pgColumns)
-                """, logger: logger).map(PlanRunRow.init(pg:))
+        try await write { connection in
+            guard let id = try await claimJob(in: .planRun, lease: lease, connection) else { return nil }
+            return try await run(connection, id: id, lock: false)
         }
     }
 
     func renewLease(id: Int64, lease: Duration) async throws -> Bool {
-        let seconds = StoreRules.seconds(lease)
-        return try await write { connection in
-            try await connection.first("""
-                UPDATE planRun SET leaseExpires = now() + make_interval(secs => \(seconds))
-                WHERE id = \(id) AND instance = \(instance) AND state = 'running' RETURNING id
-                """, logger: logger) != nil
-        }
-    }
-
-    /// A run may be ended by the worker holding it, or by anyone while nobody does.
-    private func checkLease(_ connection: PostgresConnection, run id: Int64) async throws {
-        let holder = try await connection.first("SELECT instance FROM planRun WHERE id = \(id)", logger: logger)?.decode(String?.self)
-        if let holder, holder != instance { throw StoreError.leaseLost(id) }
+        try await renewJobLease(in: .planRun, id: id, lease: lease)
     }
 }

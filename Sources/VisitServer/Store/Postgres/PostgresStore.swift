@@ -36,7 +36,7 @@ final class PostgresStore: PlanStore {
         var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.user, password: url.password,
                                                          database: url.database, tls: Self.clientTLS(url.tlsMode))
         configuration.options.additionalStartupParameters = [("application_name", instance)]
-        // One connection stays open, so other instances see this one alive (see `interruptUnfinishedRuns`).
+        // One connection stays open, so other instances see this one alive (see `claimJob`).
         configuration.options.minimumConnections = 1
         configuration.options.maximumConnections = 10
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -121,18 +121,9 @@ final class PostgresStore: PlanStore {
 
     var worker: String { instance }
 
-    /// What-if runs of instances that are gone are interrupted; plan runs are solve jobs, claimed
-    /// again by any instance (`claimRun`).
-    func interruptUnfinishedRuns() async throws {
-        let now = timestamp()
-        try await write { connection in
-            try await connection.query("""
-                UPDATE whatIfRun SET state = 'interrupted', finishedAt = \(now), message = \(StoreRules.interruptedMessage)
-                WHERE state = 'running' AND (instance IS NULL OR instance NOT IN (
-                    SELECT application_name FROM pg_stat_activity WHERE application_name IS NOT NULL))
-                """, logger: logger)
-        }
-    }
+    /// Nothing to free: a run is claimed again once its holder's sessions are gone or its lease
+    /// ran out (`claimJob`), whichever instance asks.
+    func releaseUnfinishedRuns() async throws {}
 
     private static func clientTLS(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
         switch mode {

@@ -18,6 +18,18 @@ enum SQLiteSchema {
                 t.add(column: "attempts", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v3: what-if runs as solve jobs") { db in
+            // What a worker needs to run the study (how the request is read, each solve's limits)
+            // and the lease, as for plan runs. Runs stored earlier are read as YAML (JSON is YAML).
+            try db.alter(table: "whatIfRun") { t in
+                t.add(column: "format", .text).notNull().defaults(to: "yaml")
+                t.add(column: "timeLimit", .double).notNull().defaults(to: 30)
+                t.add(column: "relativeGap", .double).notNull().defaults(to: 0)
+                t.add(column: "worker", .text)
+                t.add(column: "leaseExpires", .double)
+                t.add(column: "attempts", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 

@@ -23,7 +23,7 @@ extension SQLiteStore {
         let json = try StoreRules.encode(plan)
         let finished = try await pool.write { db in
             guard var run = try PlanRunRow.fetchOne(db, key: id) else { throw StoreError.noRun(id) }
-            try self.checkLease(db, run: id)
+            try self.checkLease(db, in: .planRun, run: id)
             let latest = try Self.latestVersion(db, scenarioId: run.scenarioId)?.version
             run.finishedAt = now
             guard latest == run.scenarioVersion else {
@@ -51,7 +51,7 @@ extension SQLiteStore {
         let now = timestamp()
         try await pool.write { db in
             guard var run = try PlanRunRow.fetchOne(db, key: id) else { throw StoreError.noRun(id) }
-            try self.checkLease(db, run: id)
+            try self.checkLease(db, in: .planRun, run: id)
             run.state = "failed"
             run.message = message
             run.finishedAt = now
@@ -101,32 +101,13 @@ extension SQLiteStore {
     // MARK: Solve jobs
 
     func claimRun(lease: Duration) async throws -> PlanRunRow? {
-        let now = Date().timeIntervalSince1970   // leases run on the real clock, whatever stamps the rows
-        let stamp = timestamp()
-        return try await pool.write { db in
-            let free = "state = 'running' AND (leaseExpires IS NULL OR leaseExpires < \(now))"
-            try db.execute(sql: "UPDATE planRun SET state = 'failed', finishedAt = ?, message = ? WHERE \(free) AND attempts >= ?",
-                           arguments: [stamp, StoreRules.abandonedMessage, StoreRules.maxAttempts])
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM planRun WHERE \(free) ORDER BY id LIMIT 1") else { return nil }
-            try db.execute(sql: "UPDATE planRun SET worker = ?, leaseExpires = ?, attempts = attempts + 1 WHERE id = ?",
-                           arguments: [self.worker, now + StoreRules.seconds(lease), id])
+        try await pool.write { db in
+            guard let id = try self.claimJob(in: .planRun, lease: lease, db) else { return nil }
             return try PlanRunRow.fetchOne(db, key: id)
         }
     }
 
     func renewLease(id: Int64, lease: Duration) async throws -> Bool {
-        let until = Date().timeIntervalSince1970 + StoreRules.seconds(lease)
-        return try await pool.write { db in
-            try db.execute(sql: "UPDATE planRun SET leaseExpires = ? WHERE id = ? AND worker = ? AND state = 'running'",
-                           arguments: [until, id, self.worker])
-            return db.changesCount == 1
-        }
-    }
-
-    /// A run may be ended by the worker holding it, or by anyone while nobody does.
-    private func checkLease(_ db: Database, run id: Int64) throws {
-        if let holder = try String.fetchOne(db, sql: "SELECT worker FROM planRun WHERE id = ?", arguments: [id]), holder != worker {
-            throw StoreError.leaseLost(id)
-        }
+        try await renewJobLease(in: .planRun, id: id, lease: lease)
     }
 }

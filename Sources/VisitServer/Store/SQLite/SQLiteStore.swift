@@ -36,15 +36,13 @@ final class SQLiteStore: PlanStore {
     /// Now, as stored.
     func timestamp() -> String { StoreRules.timestamp(clock()) }
 
-    /// What-if runs left running are interrupted; plan runs are solve jobs, claimed again at once
-    /// (one process owns an SQLite store: the leases of a stopped one are void).
-    func interruptUnfinishedRuns() async throws {
-        let now = timestamp()
+    /// Plan and what-if runs left running are claimed again at once: one process owns an SQLite
+    /// store, so the leases of a stopped one are void.
+    func releaseUnfinishedRuns() async throws {
         try await pool.write { db in
-            try db.execute(sql: """
-                UPDATE whatIfRun SET state = 'interrupted', finishedAt = ?, message = ? WHERE state = 'running'
-                """, arguments: [now, StoreRules.interruptedMessage])
-            try db.execute(sql: "UPDATE planRun SET worker = NULL, leaseExpires = NULL WHERE state = 'running'")
+            for table in [SolveJobTable.planRun, .whatIfRun] {
+                try db.execute(sql: "UPDATE \(table.rawValue) SET worker = NULL, leaseExpires = NULL WHERE state = 'running'")
+            }
         }
     }
 
