@@ -108,7 +108,8 @@ struct VisitServerApp {
         let runner = PlanRunner(store: store, threads: threads, logger: logger, workers: workers, lease: configuration.jobLease)
         let services = ServerServices(store: store, runner: runner,
                                       replans: ReplanService(store: store, threads: threads, quota: quota,
-                                                              options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds)),
+                                                              options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds),
+                                                              workers: workers, lease: configuration.jobLease, logger: logger),
                                       improvements: ImprovementService(store: store, threads: threads, quota: quota, logger: logger),
                                       whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger, workers: workers,
                                                             lease: configuration.jobLease),

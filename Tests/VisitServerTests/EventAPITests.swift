@@ -95,6 +95,18 @@ struct EventAPITests {
             let log = try await api.get("/api/scenarios/\(Self.scenario)/events").json
             #expect(log.arrayValue?.map { $0["type"]?.stringValue ?? "" } == ["headcountChange", "unavailable"])
             #expect(log.arrayValue?.map { $0["position"]?.intValue ?? -1 } == [0, 1])
+
+            // The report as a job: applied, by that host; another host sees none of it; a stale report stores none.
+            let report = try #require(try reply.json["report"]?.intValue)
+            let jobs = try await api.get("/api/scenarios/\(Self.scenario)/reports").json.arrayValue ?? []
+            #expect(jobs.count == 1 && jobs[0]["id"]?.intValue == report && jobs[0]["state"]?.stringValue == "done")
+            #expect(jobs[0]["producedPlanVersion"]?.intValue == 2 && jobs[0]["basePlanVersion"]?.intValue == 1)
+            let other = try #require([TestTokens.lisa, TestTokens.zhou].first { $0 != host })
+            #expect(try await api.get("/api/scenarios/\(Self.scenario)/reports", token: other).json.arrayValue?.isEmpty == true)
+            #expect(try await api.get("/api/scenarios/\(Self.scenario)/reports", token: host).json.arrayValue?.count == 1)
+            let stale = try await api.post(Self.eventsPath, token: host, body: yaml, contentType: "application/yaml")
+            #expect(stale.status == .conflict)
+            #expect(try await api.get("/api/scenarios/\(Self.scenario)/reports").json.arrayValue?.count == 1)
         }
     }
 

@@ -296,6 +296,52 @@ struct StoreSuiteTests {
         await two.shutdown()
     }
 
+    static func reportJob(base: Int = 1, by reporter: String = "lisa.wong") -> ReplanJobRow {
+        ReplanJobRow(id: nil, scenarioId: office, basePlanVersion: base, request: "[]", format: "json", reportedBy: reporter,
+                     role: "host", person: reporter, state: "running", producedPlanVersion: nil, message: nil,
+                     startedAt: "2026-12-14T08:00:00Z", finishedAt: nil)
+    }
+
+    @Test("reports are jobs: held by the instance replanning them, ended with the plan they committed; a report whose holder stopped is claimed by another, and the first can no longer commit it",
+          arguments: StoreBackend.all)
+    func replanJobs(backend: StoreBackend) async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (one, two) = try await Self.twoInstances(backend, in: folder)
+        let run = try await one.startRun(scenarioId: Self.office, scenarioVersion: 1, timeLimit: 5, relativeGap: 0, by: "ann")
+        #expect(try await one.claimRun(lease: .seconds(600))?.id == run.id)
+        _ = try await one.finishRun(id: try #require(run.id), plan: Self.plan)
+        let replanned = try ScenarioUpload(scenario: try Self.upload(headcount: 5).scenario, original: nil, originalFormat: nil)
+        let event = [LoggedEvent(type: "headcountChange", visitId: "V-2002", at: "2026-12-14T09:00", body: "{}")]
+
+        let held = try #require(try await one.startReplan(Self.reportJob(), lease: .seconds(600)).id)
+        #expect(try await two.claimReplan(lease: .seconds(600)) == nil, "held by the instance replanning it")
+        #expect(try await one.renewReplanLease(id: held, lease: .seconds(600)))
+        #expect(try await two.renewReplanLease(id: held, lease: .seconds(600)) == false)
+        let commit = try await one.commitReplan(scenarioId: Self.office, baseVersion: 1, scenario: replanned, plan: Self.plan,
+                                                events: event, by: "lisa.wong", job: held)
+        let done = try await two.replanJob(id: held)
+        #expect(done.state == "done" && done.producedPlanVersion == commit.plan.version && done.finishedAt != nil)
+        await #expect(throws: (any Error).self, "an ended report is not changed") {
+            try await one.endReplan(id: held, state: "failed", message: "again")
+        }
+
+        // Its holder hangs (the lease runs out): another instance claims it; the first can no longer commit it.
+        let left = try #require(try await one.startReplan(Self.reportJob(base: 2), lease: .zero).id)
+        try await Task.sleep(for: .milliseconds(50))
+        let taken = try #require(try await two.claimReplan(lease: .seconds(600)))
+        #expect(taken.id == left && taken.basePlanVersion == 2 && taken.reportedBy == "lisa.wong" && taken.person == "lisa.wong")
+        #expect(await Self.storeError {
+            _ = try await one.commitReplan(scenarioId: Self.office, baseVersion: 2, scenario: replanned, plan: Self.plan,
+                                           events: event, by: "lisa.wong", job: left)
+        } == .leaseLost(left))
+        #expect(try await one.plan(scenarioId: Self.office, version: nil).version == 2, "nothing committed by the old holder")
+        try await two.endReplan(id: left, state: "stale", message: "plan version 2 was replaced")
+        #expect(try await one.replanJobs(scenarioId: Self.office).map(\.state) == ["stale", "done"])
+        await one.shutdown()
+        await two.shutdown()
+    }
+
     @Test("workers of two instances claiming at once never claim one run twice and leave none", arguments: StoreBackend.all)
     func claimsAtOnce(backend: StoreBackend) async throws {
         let folder = try Self.scratch()

@@ -81,6 +81,7 @@ struct StoreTests {
     @Test("history cannot be overwritten or deleted, even with SQL", arguments: StoreBackend.all, [
         "UPDATE plan SET score = 0", "DELETE FROM plan", "UPDATE scenarioVersion SET source = ''", "DELETE FROM scenarioVersion",
         "UPDATE planRun SET state = 'failed'", "DELETE FROM planRun", "UPDATE changeEvent SET body = ''", "DELETE FROM visitIndex",
+        "UPDATE replanJob SET state = 'failed'", "DELETE FROM replanJob",
     ])
     func appendOnly(backend: StoreBackend, sql: String) async throws {
         let server = try await TestServer.smallOffice(backend)
@@ -140,6 +141,37 @@ struct StoreTests {
         #expect(study.state == "done", "\(study)")
         #expect(study.result?.contains("no-secure-room") == true)
         #expect(again.app.seedRun == nil, "a store that has scenarios is not seeded again")
+        withExtendedLifetime(server) {}
+    }
+    @Test("two reports a stopped server held against the same plan: the next server's workers apply exactly one; the other ends stale, nothing applied",
+          arguments: StoreBackend.all)
+    func reportsLeftByAStoppedServer(backend: StoreBackend) async throws {
+        let server = try await TestServer.smallOffice(backend)
+        await server.services.runner.stop()
+        let store = server.services.store
+        var ids: [Int64] = []
+        for headcount in [4, 5] {
+            let job = ReplanJobRow(id: nil, scenarioId: Self.scenario, basePlanVersion: 1,
+                                   request: "[{\"type\": \"headcountChange\", \"at\": \"2026-12-12T10:00\", \"visit\": \"V-2002\", \"headcount\": \(headcount)}]",
+                                   format: "json", reportedBy: "front-desk", role: "coordinator", person: nil, state: "running",
+                                   producedPlanVersion: nil, message: nil, startedAt: store.timestamp(), finishedAt: nil)
+            ids.append(try #require(try await store.startReplan(job, lease: .seconds(600)).id))
+        }
+        try await stopStore(of: server)
+        let again = try await TestServer.make(sharing: server)
+        var jobs: [ReplanJobRow] = []
+        for _ in 0..<300 {
+            jobs = try await ids.asyncMap { try await again.services.store.replanJob(id: $0) }
+            if !jobs.contains(where: { $0.state == "running" }) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(Set(jobs.map(\.state)) == ["done", "stale"], "\(jobs)")
+        let done = try #require(jobs.first { $0.state == "done" })
+        #expect(done.producedPlanVersion == 2)
+        #expect(jobs.first { $0.state == "stale" }?.message?.contains("no longer current") == true)
+        let log = try await again.services.store.events(scenarioId: Self.scenario)
+        #expect(log.count == 1 && log.first?.reportedBy == "front-desk" && log.first?.producedPlanVersion == 2, "applied once, as reported")
+        #expect(try await again.services.store.plan(scenarioId: Self.scenario, version: nil).version == 2)
         withExtendedLifetime(server) {}
     }
 }

@@ -148,6 +148,8 @@ struct EventView: Encodable {
 struct ReplanView: Encodable {
     var scenario: String
     var version: Int
+    /// The report's job (`GET /api/scenarios/{id}/reports`).
+    var report: Int64?
     var basePlanVersion: Int
     var scenarioVersion: Int
     var events: [EventView]
@@ -164,5 +166,25 @@ struct IdentityView: Encodable {
 
     init(_ identity: Identity) {
         name = identity.name; role = identity.role; person = identity.person; seesCosts = identity.role.seesCosts
+    }
+}
+
+/// A report of change events as a job: whether it was applied (`done`, with the plan it made),
+/// found its plan replaced first (`stale`), failed, or is still being replanned (`running`).
+struct ReplanJobView: Encodable {
+    var id: Int64
+    var scenario: String
+    var basePlanVersion: Int
+    var state: String
+    var producedPlanVersion: Int?
+    var message: String?
+    var reportedBy: String
+    var startedAt: String
+    var finishedAt: String?
+
+    init(_ row: ReplanJobRow) {
+        id = row.id ?? 0; scenario = row.scenarioId; basePlanVersion = row.basePlanVersion; state = row.state
+        producedPlanVersion = row.producedPlanVersion; message = row.message; reportedBy = row.reportedBy
+        startedAt = row.startedAt; finishedAt = row.finishedAt
     }
 }

@@ -76,14 +76,32 @@ protocol PlanStore: Sendable {
     func replanBase(scenarioId: String, version: Int) async throws -> ReplanBase
     /// Stores the scenario after the events, the new plan and the events, all in one transaction,
     /// if plan `baseVersion` is still current; otherwise throws `stalePlan` and stores nothing.
+    /// `job`: the report's job, ended `done` in the same transaction (refused with `leaseLost`
+    /// when this instance no longer holds it).
     func commitReplan(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
-                      events: [LoggedEvent], by author: String) async throws -> ReplanCommit
+                      events: [LoggedEvent], by author: String, job: Int64?) async throws -> ReplanCommit
     /// Every logged event of a scenario, in the order they were stored.
     func events(scenarioId: String) async throws -> [ChangeEventRow]
     /// Stores an accepted improvement proposal as the next plan version (origin `improvement`, made
     /// from the same scenario version as the plan it replaces) if plan `baseVersion` is still
     /// current; otherwise throws `stalePlan` and stores nothing (the same check as a replan's commit).
     func commitImprovement(scenarioId: String, baseVersion: Int, plan: Plan, by author: String) async throws -> PlanRow
+
+    // MARK: Replan jobs
+
+    /// Stores a report of change events as a job held by this instance for `lease` (it replans
+    /// the report at once); ended by `commitReplan(job:)` or `endReplan`.
+    func startReplan(_ job: ReplanJobRow, lease: Duration) async throws -> ReplanJobRow
+    /// Claims the oldest report whose holder stopped before ending it, as `claimRun` does.
+    func claimReplan(lease: Duration) async throws -> ReplanJobRow?
+    /// Extends this instance's lease on report `id`; false when it is no longer this instance's.
+    func renewReplanLease(id: Int64, lease: Duration) async throws -> Bool
+    /// Ends a report that produced no plan: `stale` or `failed`, with why (refused with
+    /// `leaseLost` when another instance has taken it over).
+    func endReplan(id: Int64, state: String, message: String) async throws
+    func replanJob(id: Int64) async throws -> ReplanJobRow
+    /// The reports of a scenario, newest first.
+    func replanJobs(scenarioId: String) async throws -> [ReplanJobRow]
 
     // MARK: What-if runs
 
@@ -125,6 +143,13 @@ protocol PlanStore: Sendable {
 }
 
 extension PlanStore {
+    /// Commits a replan that has no job (stores and tests that replan directly).
+    func commitReplan(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
+                      events: [LoggedEvent], by author: String) async throws -> ReplanCommit {
+        try await commitReplan(scenarioId: scenarioId, baseVersion: baseVersion, scenario: scenario, plan: plan, events: events,
+                               by: author, job: nil)
+    }
+
     /// Commits a run's plan with no note.
     func finishRun(id: Int64, plan: Plan) async throws -> PlanRunRow {
         try await finishRun(id: id, plan: plan, note: nil)

@@ -10,7 +10,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case stalePlan(current: Int?, reason: String)
     /// A copy (`visitplan store copy`) was aimed at a store that already holds data.
     case notEmpty(String)
-    /// Another server instance took plan run `id` over (this one stopped renewing its lease in time).
+    /// Another server instance took run or report `id` over (this one stopped renewing its lease in time).
     case leaseLost(Int64)
 
     var description: String {
@@ -23,7 +23,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noRun(let id): "there is no run \(id)"
         case .stalePlan(_, let reason): reason
         case .notEmpty(let store): "\(store) already holds data; copy only into an empty store"
-        case .leaseLost(let id): "plan run \(id) was taken over by another server instance"
+        case .leaseLost(let id): "job \(id) was taken over by another server instance"
         }
     }
 

@@ -117,8 +117,33 @@ struct VisitIndexRow: Codable, Sendable, Equatable {
     var date: String
 }
 
-/// The two tables of solve jobs, claimed and leased alike by the instances' solve workers.
+/// A report of change events as a solve job. The instance that receives the report stores it
+/// holding it (its lease), replans at once and ends it in the transaction that commits the new
+/// plan version; should that instance die first, any instance's solve workers claim it once the
+/// holder is gone and apply it, if its plan is still current. Kept like the runs.
+struct ReplanJobRow: Codable, Sendable, Equatable {
+    var id: Int64?
+    var scenarioId: String
+    /// The plan version the events were reported against.
+    var basePlanVersion: Int
+    /// The events as posted, and `yaml` or `json`.
+    var request: String
+    var format: String
+    /// Who reported them: the token's name, role and (for a host) staff id.
+    var reportedBy: String
+    var role: String
+    var person: String?
+    /// `running`, `done`, `stale` (another plan replaced its base first: nothing applied) or `failed`.
+    var state: String
+    var producedPlanVersion: Int?
+    var message: String?
+    var startedAt: String
+    var finishedAt: String?
+}
+
+/// The tables of solve jobs, claimed and leased alike by the instances' solve workers.
 enum SolveJobTable: String, Sendable {
     case planRun
     case whatIfRun
+    case replanJob
 }

@@ -60,19 +60,20 @@ struct StoreSnapshot: Sendable, Equatable {
     var planRuns: [PlanRunRow] = []
     var changeEvents: [ChangeEventRow] = []
     var whatIfRuns: [WhatIfRunRow] = []
+    var replanJobs: [ReplanJobRow] = []
     var visitIndex: [VisitIndexRow] = []
 
     var isEmpty: Bool { recordCount == 0 }
 
     var recordCount: Int {
         scenarios.count + scenarioVersions.count + plans.count + planRuns.count + changeEvents.count + whatIfRuns.count
-            + visitIndex.count
+            + replanJobs.count + visitIndex.count
     }
 
     /// Records per table, for messages.
     var counts: [(table: String, count: Int)] {
         [("scenario", scenarios.count), ("scenarioVersion", scenarioVersions.count), ("plan", plans.count),
          ("planRun", planRuns.count), ("changeEvent", changeEvents.count), ("whatIfRun", whatIfRuns.count),
-         ("visitIndex", visitIndex.count)]
+         ("replanJob", replanJobs.count), ("visitIndex", visitIndex.count)]
     }
 }

@@ -61,6 +61,22 @@ extension PostgresConnection {
         return try inserted?.decode(Int64.self) ?? 0
     }
 
+    /// Held by `instance` until `lease` seconds from now when given (a report being replanned
+    /// where it was received); else free (a copied job).
+    func insert(_ row: ReplanJobRow, instance: String?, lease: Double?, logger: Logger) async throws -> Int64 {
+        let inserted = try await first("""
+            INSERT INTO replanJob (id, scenarioId, basePlanVersion, request, format, reportedBy, role, person, state,
+                producedPlanVersion, message, startedAt, finishedAt, instance, leaseExpires, attempts)
+            VALUES (COALESCE(\(row.id), nextval(pg_get_serial_sequence('replanJob', 'id'))), \(row.scenarioId), \(row.basePlanVersion),
+                \(row.request), \(row.format), \(row.reportedBy), \(row.role), \(row.person), \(row.state), \(row.producedPlanVersion),
+                \(row.message), \(row.startedAt), \(row.finishedAt), \(instance),
+                CASE WHEN \(lease)::double precision IS NULL THEN NULL ELSE now() + make_interval(secs => \(lease)) END,
+                \(instance == nil ? 0 : 1))
+            RETURNING id
+            """, logger: logger)
+        return try inserted?.decode(Int64.self) ?? 0
+    }
+
     func insert(_ row: VisitIndexRow, logger: Logger) async throws {
         try await query("""
             INSERT INTO visitIndex (\(unescaped: VisitIndexRow.pgColumns))

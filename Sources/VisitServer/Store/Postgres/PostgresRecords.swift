@@ -89,3 +89,19 @@ extension VisitIndexRow {
         self.init(scenarioId: scenarioId, scenarioVersion: scenarioVersion, visitId: visitId, clientName: clientName, date: date)
     }
 }
+
+extension ReplanJobRow {
+    static let pgColumns = """
+        id, scenarioId, basePlanVersion, request, format, reportedBy, role, person, state, producedPlanVersion, message, startedAt,
+        finishedAt
+        """
+
+    init(pg row: PostgresRow) throws {
+        let (id, scenarioId, basePlanVersion, request, format, reportedBy, role, person, state, produced, message, startedAt,
+             finishedAt) = try row.decode((Int64, String, Int, String, String, String, String, String?, String, Int?, String?, String,
+                                           String?).self)
+        self.init(id: id, scenarioId: scenarioId, basePlanVersion: basePlanVersion, request: request, format: format,
+                  reportedBy: reportedBy, role: role, person: person, state: state, producedPlanVersion: produced, message: message,
+                  startedAt: startedAt, finishedAt: finishedAt)
+    }
+}

@@ -17,6 +17,7 @@ extension PostgresStore {
                 changeEvents: try await all("SELECT \(unescaped: ChangeEventRow.pgColumns) FROM changeEvent ORDER BY id",
                                             ChangeEventRow.init(pg:)),
                 whatIfRuns: try await all("SELECT \(unescaped: WhatIfRunRow.pgColumns) FROM whatIfRun ORDER BY id", WhatIfRunRow.init(pg:)),
+                replanJobs: try await all("SELECT \(unescaped: ReplanJobRow.pgColumns) FROM replanJob ORDER BY id", ReplanJobRow.init(pg:)),
                 visitIndex: try await all("""
                     SELECT \(unescaped: VisitIndexRow.pgColumns) FROM visitIndex ORDER BY scenarioId, scenarioVersion, visitId, date
                     """, VisitIndexRow.init(pg:)))
@@ -26,8 +27,8 @@ extension PostgresStore {
     func restore(_ snapshot: StoreSnapshot) async throws {
         try await write { connection in
             // Nobody else writes while the copy goes in.
-            try await connection.query("LOCK TABLE scenario, planRun, whatIfRun, visitIndex IN EXCLUSIVE MODE", logger: logger)
-            for table in ["scenario", "planRun", "whatIfRun", "visitIndex"] {
+            try await connection.query("LOCK TABLE scenario, planRun, whatIfRun, replanJob, visitIndex IN EXCLUSIVE MODE", logger: logger)
+            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex"] {
                 guard try await connection.first("SELECT 1 FROM \(unescaped: table) LIMIT 1", logger: logger) == nil else {
                     throw StoreError.notEmpty(location)
                 }
@@ -38,9 +39,10 @@ extension PostgresStore {
             for row in snapshot.planRuns { _ = try await connection.insert(row, instance: nil, logger: logger) }
             for row in snapshot.changeEvents { _ = try await connection.insert(row, logger: logger) }
             for row in snapshot.whatIfRuns { _ = try await connection.insert(row, logger: logger) }
+            for row in snapshot.replanJobs { _ = try await connection.insert(row, instance: nil, lease: nil, logger: logger) }
             for row in snapshot.visitIndex { try await connection.insert(row, logger: logger) }
             // New ids continue after the copied ones.
-            for table in ["planRun", "changeEvent", "whatIfRun"] {
+            for table in ["planRun", "changeEvent", "whatIfRun", "replanJob"] {
                 try await connection.query("""
                     SELECT setval(pg_get_serial_sequence('\(unescaped: table)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(unescaped: table)
                     """, logger: logger)

@@ -11,13 +11,19 @@ extension PostgresStore {
     }
 
     func commitReplan(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
-                      events: [LoggedEvent], by author: String) async throws -> ReplanCommit {
+                      events: [LoggedEvent], by author: String, job: Int64?) async throws -> ReplanCommit {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
         do {
             return try await write { connection in
                 guard try await connection.lockScenario(scenarioId, logger: logger) else { throw StoreError.noScenario(scenarioId) }
                 _ = try await checkedBase(connection, scenarioId: scenarioId, version: baseVersion)
+                if let job {
+                    guard try await connection.first("""
+                        UPDATE replanJob SET state = 'done', producedPlanVersion = \(baseVersion + 1), finishedAt = \(now)
+                        WHERE id = \(job) AND instance = \(instance) AND state = 'running' RETURNING id
+                        """, logger: logger) != nil else { throw StoreError.leaseLost(job) }
+                }
                 let scenarioRow = try await insertVersion(connection, scenarioId: scenarioId, upload: scenario, origin: "replan",
                                                           at: now, by: author)
                 let planRow = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: scenarioRow.version,

@@ -32,3 +32,8 @@ extension WhatIfRunRow: FetchableRecord, MutablePersistableRecord {
 extension VisitIndexRow: FetchableRecord, PersistableRecord {
     static let databaseTableName = "visitIndex"
 }
+
+extension ReplanJobRow: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "replanJob"
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

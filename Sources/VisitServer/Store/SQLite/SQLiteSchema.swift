@@ -30,6 +30,28 @@ enum SQLiteSchema {
                 t.add(column: "attempts", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v4: replan jobs") { db in
+            try db.create(table: "replanJob") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("scenarioId", .text).notNull().references("scenario")
+                t.column("basePlanVersion", .integer).notNull()
+                t.column("request", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("reportedBy", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("person", .text)
+                t.column("state", .text).notNull()
+                t.column("producedPlanVersion", .integer)
+                t.column("message", .text)
+                t.column("startedAt", .text).notNull()
+                t.column("finishedAt", .text)
+                t.column("worker", .text)
+                t.column("leaseExpires", .double)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "replanJob_scenario", on: "replanJob", columns: ["scenarioId", "id"])
+            try protectRuns(db, table: "replanJob")
+        }
         return migrator
     }
 
@@ -129,13 +151,16 @@ enum SQLiteSchema {
                 BEGIN SELECT RAISE(ABORT, '\(table) rows are append-only'); END;
                 """)
         }
-        for table in ["planRun", "whatIfRun"] {
-            try db.execute(sql: """
-                CREATE TRIGGER \(table)_finished BEFORE UPDATE ON \(table) WHEN OLD.state <> 'running'
-                BEGIN SELECT RAISE(ABORT, 'a finished run is not changed'); END;
-                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
-                BEGIN SELECT RAISE(ABORT, '\(table) rows are kept'); END;
-                """)
-        }
+        for table in ["planRun", "whatIfRun"] { try protectRuns(db, table: table) }
+    }
+
+    /// A run (a solve job) is written only while it is running, and never deleted.
+    private static func protectRuns(_ db: Database, table: String) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER \(table)_finished BEFORE UPDATE ON \(table) WHEN OLD.state <> 'running'
+            BEGIN SELECT RAISE(ABORT, 'a finished run is not changed'); END;
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(table) rows are kept'); END;
+            """)
     }
 }

@@ -11,6 +11,7 @@ extension SQLiteStore {
                 planRuns: try PlanRunRow.order(Column("id")).fetchAll(db),
                 changeEvents: try ChangeEventRow.order(Column("id")).fetchAll(db),
                 whatIfRuns: try WhatIfRunRow.order(Column("id")).fetchAll(db),
+                replanJobs: try ReplanJobRow.order(Column("id")).fetchAll(db),
                 visitIndex: try VisitIndexRow.order(Column("scenarioId"), Column("scenarioVersion"), Column("visitId"), Column("date"))
                     .fetchAll(db))
         }
@@ -18,7 +19,7 @@ extension SQLiteStore {
 
     func restore(_ snapshot: StoreSnapshot) async throws {
         try await pool.write { db in
-            for table in ["scenario", "planRun", "whatIfRun", "visitIndex"] {
+            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex"] {
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") == 0 else { throw StoreError.notEmpty(self.location) }
             }
             for row in snapshot.scenarios { try row.insert(db) }
@@ -27,6 +28,7 @@ extension SQLiteStore {
             for var row in snapshot.planRuns { try row.insert(db) }
             for var row in snapshot.changeEvents { try row.insert(db) }
             for var row in snapshot.whatIfRuns { try row.insert(db) }
+            for var row in snapshot.replanJobs { try row.insert(db) }
             for row in snapshot.visitIndex { try row.insert(db) }
         }
     }

@@ -8,11 +8,18 @@ extension SQLiteStore {
     }
 
     func commitReplan(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
-                      events: [LoggedEvent], by author: String) async throws -> ReplanCommit {
+                      events: [LoggedEvent], by author: String, job: Int64?) async throws -> ReplanCommit {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
         let commit = try await pool.write { db in
             _ = try Self.checkedBase(db, scenarioId: scenarioId, version: baseVersion)
+            if let job {
+                try db.execute(sql: """
+                    UPDATE replanJob SET state = 'done', producedPlanVersion = ?, finishedAt = ?
+                    WHERE id = ? AND worker = ? AND state = 'running'
+                    """, arguments: [baseVersion + 1, now, job, self.worker])
+                guard db.changesCount == 1 else { throw StoreError.leaseLost(job) }
+            }
             let scenarioRow = try Self.insertVersion(db, scenarioId: scenarioId, upload: scenario, origin: "replan", at: now, by: author)
             let planRow = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: scenarioRow.version,
                                   status: plan.status.rawValue, score: plan.score, bound: plan.bound, solveSeconds: plan.solveSeconds,

@@ -40,7 +40,7 @@ final class SQLiteStore: PlanStore {
     /// store, so the leases of a stopped one are void.
     func releaseUnfinishedRuns() async throws {
         try await pool.write { db in
-            for table in [SolveJobTable.planRun, .whatIfRun] {
+            for table in [SolveJobTable.planRun, .whatIfRun, .replanJob] {
                 try db.execute(sql: "UPDATE \(table.rawValue) SET worker = NULL, leaseExpires = NULL WHERE state = 'running'")
             }
         }
