@@ -92,9 +92,10 @@ struct Load: Sendable {
 
     /// `count` reports sent by `clients` concurrent clients (each with a token of its own). A
     /// client reads the current plan version, posts a report against it to another instance, and
-    /// on 409 resends against the version the answer names, until a 201 (at most `maxTries`).
+    /// on 409 waits a little (at random, longer after each 409) and resends against the version the
+    /// answer names, until a 201 (at most `maxTries`).
     /// A report is never resent after no answer: it might have been stored.
-    func reports(count: Int, clients: Int, maxTries: Int = 500) async -> Reports {
+    func reports(count: Int, clients: Int, maxTries: Int = 2000) async -> Reports {
         let tickets = Tickets(count)
         let start = ContinuousClock.now
         let plan = "/api/scenarios/\(scenario)/plans/current"
@@ -110,7 +111,7 @@ struct Load: Sendable {
                         let first = ContinuousClock.now
                         var version = try? await servers[turn % servers.count].send("GET", plan, token: token).json()["version"] as? Int
                         var done = false
-                        for _ in 0..<maxTries {
+                        for tries in 0..<maxTries {
                             guard let base = version else { break }
                             turn += 1
                             let sent = ContinuousClock.now
@@ -131,6 +132,9 @@ struct Load: Sendable {
                             }
                             guard reply.status == 409 else { break }
                             version = answer["currentVersion"] as? Int
+                            // As a page would: a short random wait, longer after each lost race, so that
+                            // fifty clients do not all resend at the same instant.
+                            try? await Task.sleep(for: .milliseconds(Int.random(in: 0...min(250, 10 * (tries + 1)))))
                         }
                         if !done { mine.abandoned += 1 }
                     }
