@@ -29,6 +29,10 @@ public enum InputLimits {
     public static let priority = 1...5
     /// Characters of a free-text detail of a visit (a guest's name or title, the meeting point).
     public static let detailCharacters = 200
+    /// Characters of a note, feedback text or incident description recorded against a visit.
+    public static let noteCharacters = 4_000
+    /// Points one incident costs the team (the procedure's deductions).
+    public static let incidentPoints = 0...5
     /// Prices and budgets, in currency units.
     public static let money = 0.0...1_000_000_000.0
     /// Objective weights.

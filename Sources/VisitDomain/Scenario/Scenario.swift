@@ -260,6 +260,9 @@ public struct Visit: Sendable, Hashable, Identifiable {
     /// Where the host meets the guests ("Lobby, building A", "car park P2"); nil: the lobby of the
     /// first item's building (beyond FORMAT.md).
     public var meetingPoint: String?
+    /// The business (sales) person who invited the client and owns the follow-up after the visit:
+    /// a staff id or a name; nil: the host (beyond FORMAT.md).
+    public var owner: String?
     /// Indexes of the agenda items still to be planned.
     public var activeItemIndexes: [Int] { agenda.indices.filter { !cancelledItems.contains($0) } }
     public init(id: String, client: Client = .init(), headcount: Int, language: String? = nil, requestedAt: LocalDateTime,

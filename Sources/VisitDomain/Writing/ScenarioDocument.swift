@@ -188,6 +188,7 @@ public enum ScenarioDocument {
             })
         }
         if let m = v.meetingPoint { f["meetingPoint"] = .string(m) }
+        if let o = v.owner { f["owner"] = .string(o) }
         f["agenda"] = .array(v.agenda.enumerated().map { index, item in
             agendaItem(item, cancelled: v.cancelledItems.contains(index))
         })
