@@ -73,14 +73,12 @@ public struct HotelBooking: Sendable, Hashable, Codable {
     /// The nights, by the date of their evening, in order.
     public var nights: [LocalDate]
     public var rooms: Int
-    public var pricePerNight: Double
+    /// The hotel's price per room and night (always in a plan the planner makes; taken out for a host).
+    public var pricePerNight: Double?
 
-    public init(hotel: String, roomType: String, nights: [LocalDate], rooms: Int, pricePerNight: Double) {
+    public init(hotel: String, roomType: String, nights: [LocalDate], rooms: Int, pricePerNight: Double?) {
         self.hotel = hotel; self.roomType = roomType; self.nights = nights; self.rooms = rooms; self.pricePerNight = pricePerNight
     }
-
-    /// Price per room and night × rooms × nights.
-    public var cost: Double { pricePerNight * Double(rooms * nights.count) }
 }
 
 /// One agenda item as planned. `agendaIndex` is its index in the scenario's agenda (it differs from

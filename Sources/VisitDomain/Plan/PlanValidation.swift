@@ -66,8 +66,8 @@ public enum PlanValidation {
         for (n, night) in booking.nights.enumerated() where !InputLimits.years.contains(night.civil.year) {
             issues.append(ValidationIssue(file: file, path: path + ".nights[\(n)]", message: "the year \(night.civil.year) is out of range (\(InputLimits.years.lowerBound) to \(InputLimits.years.upperBound))"))
         }
-        if !booking.pricePerNight.isFinite || !InputLimits.money.contains(booking.pricePerNight) {
-            issues.append(ValidationIssue(file: file, path: path + ".pricePerNight", message: "\(booking.pricePerNight) is out of range (0 to 1000000000)"))
+        if let price = booking.pricePerNight, !InputLimits.money.contains(price) {
+            issues.append(ValidationIssue(file: file, path: path + ".pricePerNight", message: "\(price) is out of range (0 to 1000000000)"))
         }
         return issues
     }

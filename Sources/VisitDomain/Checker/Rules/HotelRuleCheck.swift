@@ -35,8 +35,10 @@ struct HotelRuleCheck: PlanCheck {
             add("hotel \(hotel.id) offers no \(booking.roomType) rooms (\(what))")
             return out
         }
-        if !Approx.equal(booking.pricePerNight, type.pricePerNight) {
-            add("\(what) lists \(CheckFormat.number(booking.pricePerNight)) per night but hotel \(hotel.id) charges \(CheckFormat.number(type.pricePerNight)) for \(type.id)")
+        if let listed = booking.pricePerNight, !Approx.equal(listed, type.pricePerNight) {
+            add("\(what) lists \(CheckFormat.number(listed)) per night but hotel \(hotel.id) charges \(CheckFormat.number(type.pricePerNight)) for \(type.id)")
+        } else if booking.pricePerNight == nil {
+            add("\(what) lacks pricePerNight")
         }
         if let budget = c.scenario.policies.budgetPerNight(roomType: type.id, tier: v.visit.client.tier), type.pricePerNight > budget,
            !Approx.equal(type.pricePerNight, budget) {
