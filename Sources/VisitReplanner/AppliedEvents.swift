@@ -119,6 +119,9 @@ struct EventApplier: Sendable {
             // Fewer guests than some dietary count: at most every guest has that need (a scenario
             // never lists more guests with a need than come).
             result.scenario.visits[v].dietary = result.scenario.visits[v].dietary.mapValues { min($0, headcount) }
+            // A stay of a fixed number of rooms keeps at most one room per guest; one given in guests
+            // per room follows the headcount by itself (rule 10 re-checks the booking either way).
+            if let rooms = result.scenario.visits[v].stay?.rooms, rooms > headcount { result.scenario.visits[v].stay?.rooms = headcount }
             result.touchedVisits.insert(id)
         case .extendItem(let id, let item, let minutes):
             guard let v = index(id) else { return }

@@ -22,6 +22,13 @@ struct ChangeReport: Sendable {
             let label = "\(id)\(visit?.client.name.map { " (\($0))" } ?? "")"
             let client = visit?.client.contact ?? visit?.client.name.map { "\($0) (client)" } ?? "client of \(id)"
             let wasOn = old?.scheduled == true, isOn = new?.scheduled == true
+            // Rule 10: a changed booking reaches the hotels and the client contact.
+            func bookingChange(_ a: HotelBooking?, _ b: HotelBooking?) {
+                changes.append(PlanChange(visit: id, item: nil, what: "booking", from: a.map(describe), to: b.map(describe)))
+                if let a, a.hotel != b?.hotel { tell(a.hotel, "booking for \(label) (\(rooms(a))) is cancelled") }
+                if let b { tell(b.hotel, a?.hotel == b.hotel ? "booking for \(label) changes: \(rooms(b)) (was \(a.map(rooms) ?? "-"))" : "booking for \(label): \(rooms(b))") }
+                if let b { tell(client, "\(label): your rooms are booked at \(b.hotel): \(rooms(b))") }
+            }
             let forcedVisit = applied.shiftedVisits.contains(id)
             if wasOn && !isOn {
                 let cancelled = applied.cancelledVisits[id] != nil
@@ -35,6 +42,7 @@ struct ChangeReport: Sendable {
                 }
                 tell(client, "\(label): your visit on \(day(old)) is \(cancelled ? "cancelled as requested" : "no longer possible")\(why)")
                 for meal in old?.items ?? [] { if let caterer = meal.caterer { tell(caterer, cancelledOrder(label, meal)) } }
+                if let booking = old?.booking { tell(booking.hotel, "booking for \(label) (\(rooms(booking))) is cancelled") }
                 continue
             }
             if !wasOn && isOn {
@@ -42,6 +50,7 @@ struct ChangeReport: Sendable {
                 for person in people(of: new) { tell(person, "\(label) is now planned \(span(new)): \(duties(of: person, in: new))") }
                 tell(client, "\(label): your visit is confirmed for \(span(new))")
                 for meal in new?.items ?? [] { if let caterer = meal.caterer { tell(caterer, newOrder(label, meal)) } }
+                if let booking = new?.booking { tell(booking.hotel, "booking for \(label): \(rooms(booking))") }
                 continue
             }
             guard wasOn, isOn, let old, let new else { continue }
@@ -50,6 +59,7 @@ struct ChangeReport: Sendable {
                 if let h = old.host { tell(h, "you no longer host \(label) (\(span(old))); \(new.host ?? "someone else") does") }
                 if let h = new.host { tell(h, "you now host \(label), \(span(new)); meet the client \(oldScenario.policies.hostArrivesEarlyMinutes) min early") }
             }
+            if old.booking != new.booking { bookingChange(old.booking, new.booking) }
             var moved = false
             let oldItems = old.itemsByAgendaIndex, newItems = new.itemsByAgendaIndex
             for index in Set(oldItems.keys).union(newItems.keys).sorted() {
@@ -112,6 +122,14 @@ private func span(_ v: PlannedVisit?) -> String {
     guard let start = v?.start, let end = v?.end else { return "-" }
     return "\(start.date) \(start.timeOfDay)–\(end.timeOfDay)"
 }
+
+/// "2 double rooms, nights 2026-12-07, 2026-12-08".
+private func rooms(_ b: HotelBooking) -> String {
+    "\(b.rooms) \(b.roomType) room\(b.rooms == 1 ? "" : "s"), night\(b.nights.count == 1 ? "" : "s") \(b.nights.map(\.description).joined(separator: ", "))"
+}
+
+/// "H-HARBOUR: 2 double rooms, nights 2026-12-07".
+private func describe(_ b: HotelBooking) -> String { "\(b.hotel): \(rooms(b))" }
 
 private func newOrder(_ label: String, _ meal: PlannedItem) -> String {
     "order for \(label): \(meal.diners ?? 0) diners at \(time(meal))"

@@ -25,6 +25,12 @@ public enum InputLimits {
     public static let leadHours = 0...8_760
     /// Technical or sales staff at one meeting.
     public static let staffPerMeeting = 0...100
+    /// Rooms a hotel lets per night of one room type.
+    public static let roomsPerNight = 0...100_000
+    /// Rooms of one stay; guests sharing one room.
+    public static let stayRooms = 1...1_000
+    /// Nights of a stay before or after the visit's day, each.
+    public static let stayNights = 0...30
     /// A visit's priority.
     public static let priority = 1...5
     /// Characters of a free-text detail of a visit (a guest's name or title, the meeting point).

@@ -13,6 +13,8 @@ struct KnownNames: Sendable {
     var services: Set<String>
     var tiers: Set<String>
     var equipment: Set<String>
+    /// Room types a stay may ask for: those hotels offer and those with a budget.
+    var roomTypes: Set<String>
 
     /// From a scenario document, before it is decoded (entries with problems still count).
     init(document root: FieldSet) {
@@ -22,17 +24,23 @@ struct KnownNames: Sendable {
         let tierBudgets = policies?["tierBudgetPerHead"]?.objectValue ?? [:]
         services = Set(Self.formatServices + budgets + caterers.flatMap { $0["services"]?.objectValue?.keys.map { $0 } ?? [] }
                        + tierBudgets.values.flatMap { $0.objectValue?.keys.map { $0 } ?? [] })
-        tiers = Set(Self.formatTiers + tierBudgets.keys)
+        let tierHotelBudgets = policies?["tierHotelBudgetPerNight"]?.objectValue ?? [:]
+        tiers = Set(Self.formatTiers + tierBudgets.keys + tierHotelBudgets.keys)
         equipment = Set(Self.formatEquipment + (root["rooms"]?.arrayValue ?? []).flatMap {
             ($0["equipment"]?.arrayValue ?? []).compactMap(\.stringValue)
         })
+        let offered = (root["hotels"]?.arrayValue ?? []).flatMap { ($0["roomTypes"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue } }
+        roomTypes = Set(offered + (policies?["hotelBudgetPerNight"]?.objectValue?.keys.map { $0 } ?? [])
+                        + tierHotelBudgets.values.flatMap { $0.objectValue?.keys.map { $0 } ?? [] })
     }
 
     /// From a decoded scenario (for a visit added by an event).
     init(scenario: Scenario) {
         services = Set(Self.formatServices + scenario.policies.mealBudgetPerHead.keys
                        + scenario.caterers.flatMap { $0.services.keys } + scenario.policies.tierBudgetPerHead.values.flatMap(\.keys))
-        tiers = Set(Self.formatTiers + scenario.policies.tierBudgetPerHead.keys)
+        tiers = Set(Self.formatTiers + scenario.policies.tierBudgetPerHead.keys + scenario.policies.tierHotelBudgetPerNight.keys)
         equipment = Set(Self.formatEquipment + scenario.rooms.flatMap(\.equipment))
+        roomTypes = Set(scenario.hotels.flatMap { $0.roomTypes.map(\.id) } + scenario.policies.hotelBudgetPerNight.keys
+                        + scenario.policies.tierHotelBudgetPerNight.values.flatMap(\.keys))
     }
 }

@@ -52,6 +52,7 @@ extension ScenarioDecoder {
         guard let f = reader.fields(root, "policies", known: [
             "leadTime", "hostArrivesEarlyMinutes", "roomTurnoverMinutes", "maxGapMinutes", "mealBudgetPerHead",
             "tierBudgetPerHead", "weeklyHospitalityBudget", "maxVisitsPerHostPerDay", "maxDutyMinutesPerStaffPerDay",
+            "hotelBudgetPerNight", "tierHotelBudgetPerNight",
         ], what: "policies") else { return policies }
         if let lead = reader.fields(f, "leadTime", known: ["standardWorkingDays", "urgentHours"], what: "a lead time") {
             if let days = reader.int(lead, "standardWorkingDays", in: InputLimits.leadWorkingDays) { policies.standardLeadWorkingDays = days }
@@ -69,18 +70,28 @@ extension ScenarioDecoder {
                 if let budgets = budgetsPerService(value, at: path) { policies.tierBudgetPerHead[tier] = budgets }
             }
         }
+        if let budgets = f["hotelBudgetPerNight"].flatMap({ budgetsPerService($0, at: f.path("hotelBudgetPerNight"), key: "room type") }) {
+            policies.hotelBudgetPerNight = budgets
+        }
+        if let tiers = reader.entries(f, "tierHotelBudgetPerNight") {
+            for (tier, value, path) in tiers {
+                guard !tier.isEmpty else { reader.report(path, "a client tier name must not be empty"); continue }
+                if let budgets = budgetsPerService(value, at: path, key: "room type") { policies.tierHotelBudgetPerNight[tier] = budgets }
+            }
+        }
         policies.weeklyHospitalityBudget = reader.double(f, "weeklyHospitalityBudget", in: InputLimits.money)
         policies.maxVisitsPerHostPerDay = reader.int(f, "maxVisitsPerHostPerDay", in: InputLimits.visitsPerDay)
         policies.maxDutyMinutesPerStaffPerDay = reader.int(f, "maxDutyMinutesPerStaffPerDay", in: InputLimits.policyMinutes)
         return policies
     }
 
-    /// `{teaBreak: 30, banquet: 300}`: service name → non-negative budget per head.
-    mutating func budgetsPerService(_ value: DocumentValue, at path: DocumentPath) -> [String: Double]? {
+    /// `{teaBreak: 30, banquet: 300}`: service name → non-negative budget per head (or, with `key`
+    /// "room type", `{single: 120, double: 180}`: room type → budget per room and night).
+    mutating func budgetsPerService(_ value: DocumentValue, at path: DocumentPath, key: String = "service") -> [String: Double]? {
         guard let entries = reader.entries(value, at: path) else { return nil }
         var budgets: [String: Double] = [:]
         for (service, value, path) in entries {
-            guard !service.isEmpty else { reader.report(path, "a service name must not be empty"); continue }
+            guard !service.isEmpty else { reader.report(path, "a \(key) name must not be empty"); continue }
             if let budget = reader.checkedNumber(value, at: path, in: InputLimits.money) { budgets[service] = budget }
         }
         return budgets

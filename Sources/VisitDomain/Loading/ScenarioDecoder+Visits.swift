@@ -3,7 +3,8 @@ import OrderedCollections
 /// Visits and their agendas.
 extension ScenarioDecoder {
     static let visitFields = ["id", "client", "headcount", "language", "requestedAt", "window", "preferredStart",
-                              "priority", "ndaSigned", "dietary", "preferredHost", "agenda", "purpose", "guests", "meetingPoint", "owner"]
+                              "priority", "ndaSigned", "dietary", "preferredHost", "agenda", "purpose", "guests", "meetingPoint", "owner",
+                              "stay"]
 
     mutating func decodeVisit(_ value: DocumentValue, at path: DocumentPath) -> Visit? {
         guard let f = reader.fields(value, at: path, known: Self.visitFields, what: "a visit") else { return nil }
@@ -28,6 +29,7 @@ extension ScenarioDecoder {
         let guests = decodeGuests(f, headcount: headcount)
         let meetingPoint = detail(f, "meetingPoint")
         let owner = detail(f, "owner")
+        let stay = decodeStay(f, headcount: headcount)
         guard let id, let headcount, let requestedAt, let window, let agenda else { return nil }
         var visit = Visit(id: id, client: client, headcount: headcount, language: language, requestedAt: requestedAt,
                           window: window, preferredStart: preferredStart, priority: priority ?? 1, ndaSigned: ndaSigned,
@@ -37,6 +39,7 @@ extension ScenarioDecoder {
         visit.guests = guests
         visit.meetingPoint = meetingPoint
         visit.owner = owner
+        visit.stay = stay
         return visit
     }
 

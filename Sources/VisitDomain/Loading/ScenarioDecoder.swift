@@ -16,7 +16,7 @@ struct ScenarioDecoder {
     var known: KnownNames?
 
     static let topLevelFields = ["name", "now", "horizon", "calendar", "policies", "objective",
-                                 "rooms", "tourRoutes", "staff", "caterers", "visits"]
+                                 "rooms", "tourRoutes", "staff", "caterers", "visits", "hotels"]
 
     init(file: String, defaultNow: LocalDateTime) {
         reader = FieldReader(file: file)
@@ -43,6 +43,7 @@ struct ScenarioDecoder {
         let staff = decodeList(root, "staff", kind: "staff member") { $0.decodeStaffMember($1, at: $2, calendar: calendar) }
         let caterers = decodeList(root, "caterers", kind: "caterer") { $0.decodeCaterer($1, at: $2) }
         let visits = decodeList(root, "visits", kind: "visit") { $0.decodeVisit($1, at: $2) }
+        let hotels = decodeList(root, "hotels", kind: "hotel") { $0.decodeHotel($1, at: $2) }
         let horizon = decodeHorizon(root) ?? Self.derivedHorizon(visits: visits, now: now)
         let horizonDays = horizon.end.dayNumber - horizon.start.dayNumber + 1
         if horizonDays > InputLimits.horizonDays.upperBound {
@@ -54,7 +55,7 @@ struct ScenarioDecoder {
         guard reader.issues.isEmpty else { return nil }
         return Scenario(name: name, now: now, horizon: horizon, calendar: calendar, policies: policies,
                         objective: objective, rooms: rooms, tourRoutes: routes, staff: staff,
-                        caterers: caterers, visits: visits)
+                        caterers: caterers, visits: visits, hotels: hotels)
     }
 
     // MARK: Lists with ids

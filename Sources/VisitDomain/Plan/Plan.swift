@@ -42,6 +42,8 @@ public struct PlannedVisit: Sendable, Hashable, Codable {
     public var start: LocalDateTime?
     public var end: LocalDateTime?
     public var items: [PlannedItem]?
+    /// The hotel rooms of a scheduled visit with a stay (beyond FORMAT.md; absent otherwise).
+    public var booking: HotelBooking?
     /// Present on unscheduled visits.
     public var reasons: [String]?
     /// The same reasons as facts (beyond FORMAT.md; optional on input): one per sentence of `reasons`.
@@ -61,6 +63,21 @@ public struct PlannedVisit: Sendable, Hashable, Codable {
     /// An unscheduled visit whose sentences are rendered from `details`.
     public static func unscheduled(_ id: String, details: [UnscheduledReason]) -> PlannedVisit {
         PlannedVisit(id: id, scheduled: false, reasons: details.map { $0.sentence() }, reasonDetails: details)
+    }
+}
+
+/// The rooms booked for a scheduled visit's stay: one hotel and room type for every night.
+public struct HotelBooking: Sendable, Hashable, Codable {
+    public var hotel: String
+    public var roomType: String
+    /// The nights, by the date of their evening, in order.
+    public var nights: [LocalDate]
+    public var rooms: Int
+    /// The hotel's price per room and night (always in a plan the planner makes; taken out for a host).
+    public var pricePerNight: Double?
+
+    public init(hotel: String, roomType: String, nights: [LocalDate], rooms: Int, pricePerNight: Double?) {
+        self.hotel = hotel; self.roomType = roomType; self.nights = nights; self.rooms = rooms; self.pricePerNight = pricePerNight
     }
 }
 

@@ -48,6 +48,26 @@ public enum PlanValidation {
                     report(path + ".diners", "\(diners) diners is out of range (0 to \(InputLimits.headcount.upperBound + 1))")
                 }
             }
+            if let booking = visit.booking { issues += bookingIssues(booking, at: "visits[\(v)].booking", file: file) }
+        }
+        return issues
+    }
+
+    /// A booking's counts within InputLimits: its rooms, at most the nights a stay may have, each in range.
+    private static func bookingIssues(_ booking: HotelBooking, at path: String, file: String) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let maxNights = 2 * InputLimits.stayNights.upperBound
+        if !InputLimits.stayRooms.contains(booking.rooms) {
+            issues.append(ValidationIssue(file: file, path: path + ".rooms", message: "\(booking.rooms) rooms is out of range (\(InputLimits.stayRooms.lowerBound) to \(InputLimits.stayRooms.upperBound))"))
+        }
+        if booking.nights.count > maxNights {
+            issues.append(ValidationIssue(file: file, path: path + ".nights", message: "\(booking.nights.count) nights; a stay has at most \(maxNights)"))
+        }
+        for (n, night) in booking.nights.enumerated() where !InputLimits.years.contains(night.civil.year) {
+            issues.append(ValidationIssue(file: file, path: path + ".nights[\(n)]", message: "the year \(night.civil.year) is out of range (\(InputLimits.years.lowerBound) to \(InputLimits.years.upperBound))"))
+        }
+        if let price = booking.pricePerNight, !InputLimits.money.contains(price) {
+            issues.append(ValidationIssue(file: file, path: path + ".pricePerNight", message: "\(price) is out of range (0 to 1000000000)"))
         }
         return issues
     }

@@ -56,3 +56,37 @@ extension Scenario {
 public enum LeadTimeClass: Sendable, Hashable {
     case standard, urgent, tooLate
 }
+
+/// Rule 10 (hotel): what a visit's stay asks of the hotels.
+extension Scenario {
+    /// Rooms a visit's stay needs (0 without a stay).
+    public func roomsNeeded(_ visit: Visit) -> Int { visit.stay?.roomsNeeded(headcount: visit.headcount) ?? 0 }
+
+    /// The nights a visit held on `day` stays (none without a stay).
+    public func stayNights(_ visit: Visit, day: LocalDate) -> [LocalDate] { visit.stay?.nights(visitDay: day) ?? [] }
+
+    /// Why `hotel` cannot take the visit's stay if it is held on `day`, judged without the other
+    /// visits (not approved, no such room type, over budget, closed on a night, too few rooms even
+    /// when empty); nil when it can.
+    public func hotelRefusal(_ hotel: Hotel, for visit: Visit, day: LocalDate) -> HotelRefusal? {
+        guard let stay = visit.stay else { return nil }
+        guard hotel.approved else { return .notApproved }
+        guard let type = hotel.roomType(stay.roomType) else { return .noRoomType }
+        if let budget = policies.budgetPerNight(roomType: stay.roomType, tier: visit.client.tier), type.pricePerNight > budget {
+            return .overBudget(price: type.pricePerNight, budget: budget)
+        }
+        if let closed = stayNights(visit, day: day).first(where: hotel.unavailable.contains) { return .closed(night: closed) }
+        let rooms = roomsNeeded(visit)
+        if type.roomsPerNight < rooms { return .tooFewRooms(offered: type.roomsPerNight, needed: rooms) }
+        return nil
+    }
+}
+
+/// Why a hotel cannot take a stay, whatever the other visits book (rule 10).
+public enum HotelRefusal: Sendable, Hashable {
+    case notApproved
+    case noRoomType
+    case overBudget(price: Double, budget: Double)
+    case closed(night: LocalDate)
+    case tooFewRooms(offered: Int, needed: Int)
+}

@@ -16,13 +16,16 @@ public struct Scenario: Sendable, Hashable {
     public var staff: [StaffMember]
     public var caterers: [Caterer]
     public var visits: [Visit]
+    /// Partner hotels for visits that stay overnight (beyond FORMAT.md; empty: no hotels).
+    public var hotels: [Hotel]
 
     public init(name: String, now: LocalDateTime, horizon: Horizon, calendar: WorkCalendar = .init(),
                 policies: Policies = .init(), objective: ObjectiveWeights = .init(), rooms: [Room] = [],
-                tourRoutes: [TourRoute] = [], staff: [StaffMember] = [], caterers: [Caterer] = [], visits: [Visit] = []) {
+                tourRoutes: [TourRoute] = [], staff: [StaffMember] = [], caterers: [Caterer] = [], visits: [Visit] = [],
+                hotels: [Hotel] = []) {
         self.name = name; self.now = now; self.horizon = horizon; self.calendar = calendar
         self.policies = policies; self.objective = objective; self.rooms = rooms; self.tourRoutes = tourRoutes
-        self.staff = staff; self.caterers = caterers; self.visits = visits
+        self.staff = staff; self.caterers = caterers; self.visits = visits; self.hotels = hotels
     }
 
     public func room(_ id: String) -> Room? { rooms.first { $0.id == id } }
@@ -30,6 +33,7 @@ public struct Scenario: Sendable, Hashable {
     public func staffMember(_ id: String) -> StaffMember? { staff.first { $0.id == id } }
     public func caterer(_ id: String) -> Caterer? { caterers.first { $0.id == id } }
     public func visit(_ id: String) -> Visit? { visits.first { $0.id == id } }
+    public func hotel(_ id: String) -> Hotel? { hotels.first { $0.id == id } }
 
     /// The dates of the horizon, in order (inclusive of both ends).
     public var horizonDates: [LocalDate] {
@@ -85,6 +89,10 @@ public struct Policies: Sendable, Hashable {
     public var weeklyHospitalityBudget: Double?
     public var maxVisitsPerHostPerDay: Int?
     public var maxDutyMinutesPerStaffPerDay: Int?
+    /// Budget per room and night by room type (single, double, ...; beyond FORMAT.md).
+    public var hotelBudgetPerNight: [String: Double] = [:]
+    /// Per-tier overrides of `hotelBudgetPerNight`: tier → room type → budget.
+    public var tierHotelBudgetPerNight: [String: [String: Double]] = [:]
 
     public init(standardLeadWorkingDays: Int = 0, urgentLeadHours: Int = 0, hostArrivesEarlyMinutes: Int = 0,
                 roomTurnoverMinutes: Int = 0, maxGapMinutes: Int = 30, mealBudgetPerHead: [String: Double] = [:],
@@ -101,6 +109,12 @@ public struct Policies: Sendable, Hashable {
     public func budgetPerHead(service: String, tier: String?) -> Double? {
         if let tier, let override = tierBudgetPerHead[tier]?[service] { return override }
         return mealBudgetPerHead[service]
+    }
+
+    /// The budget per room and night for `roomType` for a client of `tier`, or nil when there is no cap.
+    public func budgetPerNight(roomType: String, tier: String?) -> Double? {
+        if let tier, let override = tierHotelBudgetPerNight[tier]?[roomType] { return override }
+        return hotelBudgetPerNight[roomType]
     }
 }
 
@@ -263,6 +277,8 @@ public struct Visit: Sendable, Hashable, Identifiable {
     /// The business (sales) person who invited the client and owns the follow-up after the visit:
     /// a staff id or a name; nil: the host (beyond FORMAT.md).
     public var owner: String?
+    /// The overnight stay its guests need, booked at a partner hotel (beyond FORMAT.md; nil: none).
+    public var stay: Stay?
     /// Indexes of the agenda items still to be planned.
     public var activeItemIndexes: [Int] { agenda.indices.filter { !cancelledItems.contains($0) } }
     public init(id: String, client: Client = .init(), headcount: Int, language: String? = nil, requestedAt: LocalDateTime,

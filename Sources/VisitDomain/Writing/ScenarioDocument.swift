@@ -23,6 +23,8 @@ public enum ScenarioDocument {
         root["staff"] = .array(s.staff.map(staffMember))
         root["caterers"] = .array(s.caterers.map(caterer))
         root["visits"] = .array(s.visits.map(visit))
+        // Beyond FORMAT.md: written only when there are hotels, so a scenario without them reads as before.
+        if !s.hotels.isEmpty { root["hotels"] = .array(s.hotels.map(hotel)) }
         return .object(root)
     }
 
@@ -83,6 +85,11 @@ public enum ScenarioDocument {
         if let v = p.weeklyHospitalityBudget { f["weeklyHospitalityBudget"] = number(v) }
         if let v = p.maxVisitsPerHostPerDay { f["maxVisitsPerHostPerDay"] = .int(v) }
         if let v = p.maxDutyMinutesPerStaffPerDay { f["maxDutyMinutesPerStaffPerDay"] = .int(v) }
+        if !p.hotelBudgetPerNight.isEmpty { f["hotelBudgetPerNight"] = budgets(p.hotelBudgetPerNight) }
+        if !p.tierHotelBudgetPerNight.isEmpty {
+            f["tierHotelBudgetPerNight"] = .object(Fields(uniqueKeysWithValues: p.tierHotelBudgetPerNight.sorted { $0.key < $1.key }
+                .map { ($0.key, budgets($0.value)) }))
+        }
         return .object(f)
     }
 
@@ -159,6 +166,18 @@ public enum ScenarioDocument {
         return .object(f)
     }
 
+    private static func hotel(_ h: Hotel) -> DocumentValue {
+        var f = Fields()
+        f["id"] = .string(h.id)
+        if let n = h.name { f["name"] = .string(n) }
+        f["approved"] = .bool(h.approved)
+        f["roomTypes"] = .array(h.roomTypes.map { type in
+            ["id": .string(type.id), "pricePerNight": number(type.pricePerNight), "roomsPerNight": .int(type.roomsPerNight)]
+        })
+        f["unavailable"] = .array(h.unavailable.sorted().map { .string($0.description) })
+        return .object(f)
+    }
+
     // MARK: Visits
 
     private static func visit(_ v: Visit) -> DocumentValue {
@@ -189,9 +208,16 @@ public enum ScenarioDocument {
         }
         if let m = v.meetingPoint { f["meetingPoint"] = .string(m) }
         if let o = v.owner { f["owner"] = .string(o) }
+        if let stay = v.stay { f["stay"] = self.stay(stay) }
         f["agenda"] = .array(v.agenda.enumerated().map { index, item in
             agendaItem(item, cancelled: v.cancelledItems.contains(index))
         })
+        return .object(f)
+    }
+
+    private static func stay(_ s: Stay) -> DocumentValue {
+        var f: Fields = ["roomType": .string(s.roomType), "nightsBefore": .int(s.nightsBefore), "nightsAfter": .int(s.nightsAfter)]
+        if let rooms = s.rooms { f["rooms"] = .int(rooms) } else { f["guestsPerRoom"] = .int(s.guestsPerRoom) }
         return .object(f)
     }
 

@@ -53,6 +53,8 @@ struct CandidateGenerator: Sendable {
         for day in firstDay...lastDay where shiftDay == nil || day == shiftDay {
             let date = LocalDate(dayNumber: day)
             guard scenario.horizon.contains(date), !needsWorkingDay || scenario.calendar.isWorkingDay(date) else { continue }
+            // Rule 10: a visit that stays overnight only on days some hotel can take its stay.
+            guard visit.stay == nil || !eligibility.hotels(for: visit, day: date).isEmpty else { continue }
             let dayStart = day * 1440
             let earliest = firstFixed ?? roundUp(max(visit.window.start.minutes, scenario.now.minutes, dayStart))
             let latestEnd = min(visit.window.end.minutes, dayStart + 1440)

@@ -55,6 +55,14 @@ struct Eligibility: Sendable {
         }
     }
 
+    /// Rule 10: hotels that can take the visit's stay when it is held on `day` (approved, offering
+    /// the room type within the budget per night, open and with enough rooms every night), were
+    /// they empty; none for a visit without a stay.
+    func hotels(for visit: Visit, day: LocalDate) -> [Int] {
+        guard visit.stay != nil else { return [] }
+        return scenario.hotels.indices.filter { scenario.hotelRefusal(scenario.hotels[$0], for: visit, day: day) == nil }
+    }
+
     private func speaks(_ person: StaffMember, _ visit: Visit) -> Bool {
         guard let language = visit.language else { return true }
         return person.languages.contains(language)

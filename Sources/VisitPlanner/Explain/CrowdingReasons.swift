@@ -2,7 +2,7 @@ import VisitDomain
 
 /// Reasons for a visit that could be planned alone but not beside the others. For each of its
 /// candidate times it finds the first need that the planned visits leave unmet (a host, a room,
-/// technical or sales staff, a route slot and guides, a caterer's capacity, the weekly budget),
+/// technical or sales staff, a route slot and guides, a caterer's capacity, hotel rooms, the weekly budget),
 /// then reports the needs that block most often, with the visits that hold them.
 struct CrowdingReasons: Sendable {
     let scenario: Scenario
@@ -159,6 +159,9 @@ struct CrowdingReasons: Sendable {
                                    holders: unique(ids.flatMap { PlanOccupancy.overlapping(occ.caterers[$0], t.start, t.end).map(\.visit) }))
                 }
             }
+        }
+        if let short = HotelReasons(scenario: scenario, eligibility: eligibility).shortage(visit, day: LocalDate(dayNumber: day), occ) {
+            return Blocker(rule: .hotel, need: short.need, resources: short.hotels, holders: unique(short.holders))
         }
         if let budget = scenario.policies.weeklyHospitalityBudget {
             let cost = visit.agenda.enumerated().reduce(0.0) { total, entry in

@@ -18,6 +18,8 @@ struct PlanOccupancy: Sendable {
     /// (host id, day number) → visits hosted that day.
     var hosting: [String: [Int: [String]]] = [:]
     var cateringSpent: Double = 0
+    /// Hotel rooms booked per hotel, room type and night (rule 10).
+    var bookedRooms: [BookedNight: [(visit: String, rooms: Int)]] = [:]
 
     init(scenario: Scenario, scheduled: [PlannedVisit]) {
         let early = scenario.policies.hostArrivesEarlyMinutes
@@ -27,6 +29,11 @@ struct PlanOccupancy: Sendable {
             if let host = visit.host {
                 people[host, default: []].append(Hold(start: start.minutes - early, end: end.minutes, amount: 1, visit: visit.id))
                 hosting[host, default: [:]][start.date.dayNumber, default: []].append(visit.id)
+            }
+            for night in visit.booking?.nights ?? [] {
+                let booking = visit.booking!
+                bookedRooms[BookedNight(hotel: booking.hotel, roomType: booking.roomType, night: night), default: []]
+                    .append((visit.id, booking.rooms))
             }
             let headcount = scenario.visit(visit.id)?.headcount ?? 0
             for item in visit.items ?? [] {
@@ -63,4 +70,11 @@ struct PlanOccupancy: Sendable {
             inside.filter { $0.start <= max(h.start, start) && max(h.start, start) < $0.end }.reduce(0) { $0 + $1.amount }
         }.max() ?? 0
     }
+}
+
+/// One room type of one hotel on one night, by ids (the plan's words).
+struct BookedNight: Hashable, Sendable {
+    var hotel: String
+    var roomType: String
+    var night: LocalDate
 }

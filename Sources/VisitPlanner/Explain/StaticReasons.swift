@@ -20,6 +20,7 @@ struct StaticReasons: Sendable {
             case .meal(let m): reasons += meal(visit, m, label)
             }
         }
+        if let hotel = HotelReasons(scenario: scenario, eligibility: eligibility).impossible(visit) { reasons.append(hotel) }
         return reasons
     }
 

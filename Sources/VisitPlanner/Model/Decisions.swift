@@ -16,6 +16,15 @@ struct ResourceChoice: Sendable {
     var variable: Variable
 }
 
+/// A candidate hotel booking of a visit's stay (rule 10) when the visit is held on `day` (a day
+/// number): the nights follow from the day, the rooms from the visit.
+struct BookingChoice: Sendable {
+    var visit: Int
+    var day: Int
+    var hotel: Int
+    var variable: Variable
+}
+
 /// What a person does in a duty.
 enum DutyRole: Sendable, Hashable {
     case host

@@ -49,6 +49,8 @@ struct BaselineItem: Sendable {
 struct ModelBaseline: Sendable {
     var items: [ItemRef: BaselineItem] = [:]
     var hosts: [Int: Int] = [:]
+    /// By visit, the hotel of its baseline booking (rule 10).
+    var hotels: [Int: Int] = [:]
     var scheduled: Set<Int> = []
     var frozen: Set<ItemRef> = []
     var pinned: Set<Int> = []
@@ -66,6 +68,7 @@ struct ModelBaseline: Sendable {
         let routeIndex = Dictionary(uniqueKeysWithValues: s.tourRoutes.enumerated().map { ($1.id, $0) })
         let catererIndex = Dictionary(uniqueKeysWithValues: s.caterers.enumerated().map { ($1.id, $0) })
         let staffIndex = Dictionary(uniqueKeysWithValues: s.staff.enumerated().map { ($1.id, $0) })
+        let hotelIndex = Dictionary(uniqueKeysWithValues: s.hotels.enumerated().map { ($1.id, $0) })
         for (v, visit) in s.visits.enumerated() {
             if baseline.pinned.contains(visit.id) { pinned.insert(v) }
             if baseline.excluded.contains(visit.id) { excluded.insert(v) }
@@ -73,6 +76,7 @@ struct ModelBaseline: Sendable {
             guard let planned = baseline.plan.visit(visit.id), planned.scheduled else { continue }
             scheduled.insert(v)
             if let host = planned.host.flatMap({ staffIndex[$0] }) { hosts[v] = host }
+            if let hotel = planned.booking.flatMap({ hotelIndex[$0.hotel] }) { hotels[v] = hotel }
             for (position, item) in (planned.items ?? []).enumerated() {
                 let agendaIndex = item.agendaIndex ?? position
                 guard let k = view.position(visit: v, agendaIndex: agendaIndex) else { continue }

@@ -47,6 +47,7 @@ struct ModelBuilder: Sendable {
                     calendar: generator.staffCalendar).apply(to: &pm)
         TourRule(scenario: scenario, eligibility: eligibility, calendar: generator.staffCalendar).apply(to: &pm)
         MealRule(scenario: scenario, sharedBudget: sharedBudget).apply(to: &pm)
+        HotelRule(scenario: scenario, eligibility: eligibility).apply(to: &pm)
         AvailabilityRule(scenario: scenario, roomTypes: roomTypes).apply(to: &pm)
         if breaksStaffSymmetry, pm.baseline.isEmpty { StaffSymmetry(scenario: scenario).apply(to: &pm) }
         itCover.apply(to: &pm)

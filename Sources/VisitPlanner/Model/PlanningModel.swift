@@ -12,6 +12,8 @@ struct PlanningModel: Sendable {
     var routes: [ResourceChoice] = []
     var caterers: [ResourceChoice] = []
     var duties: [DutyChoice] = []
+    /// Hotel bookings of the visits that stay overnight (rule 10).
+    var bookings: [BookingChoice] = []
     var objective = LinearExpression()
 
     /// Σ of timing variables whose item `ref` runs at `timing`: 1 when the item runs then.

@@ -1,7 +1,7 @@
 import VisitDomain
 
 /// Renders a plan as the weekly calendar a coordinator reads: per day, the visits in time order
-/// with their items, rooms, routes, people and catering; then the unscheduled visits with their
+/// with their items, rooms, routes, people, catering and hotel bookings; then the unscheduled visits with their
 /// reasons; then the totals.
 public struct WeeklyCalendarText: Sendable {
     public let scenario: Scenario
@@ -72,6 +72,12 @@ public struct WeeklyCalendarText: Sendable {
                 detail.append("\(service) by \(item.caterer ?? "-"), \(item.diners ?? 0) × \((item.pricePerHead ?? 0).formatted2) = \((item.cost ?? 0).formatted2)")
             }
             lines.append("      \(time(item.start))–\(time(item.end))  \(item.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(detail.joined(separator: "; "))")
+        }
+        if let b = planned.booking {
+            let hotel = scenario.hotel(b.hotel)?.displayName ?? b.hotel
+            let nights = b.nights.map { "\($0.weekday.rawValue) \($0)" }.joined(separator: ", ")
+            let price = b.pricePerNight.map { " × \($0.formatted2)" } ?? ""
+            lines.append("      hotel     \(hotel): \(b.rooms) \(b.roomType) room\(b.rooms == 1 ? "" : "s")\(price), night\(b.nights.count == 1 ? "" : "s") of \(nights)")
         }
         return lines
     }

@@ -113,7 +113,9 @@ struct ChoiceIndex: Sendable {
     var staff: [SeatKey: [DutyChoice]] = [:]
     var hosts: [HostKey: [DutyChoice]] = [:]
     var covers: [Variable: [Variable]] = [:]
-    /// Every variable of each visit (timings, resources, duties; not the shared IT cover).
+    /// Hotel bookings by visit and day (rule 10).
+    var bookings: [BookingKey: [BookingChoice]] = [:]
+    /// Every variable of each visit (timings, resources, duties, bookings; not the shared IT cover).
     var variables: [Int: [Variable]] = [:]
 
     init(_ model: PlanningModel) {
@@ -121,6 +123,10 @@ struct ChoiceIndex: Sendable {
         for choice in model.timings { variables[choice.visit, default: []].append(choice.variable) }
         for choice in model.rooms + model.routes + model.caterers { variables[choice.item.visit, default: []].append(choice.variable) }
         for duty in model.duties { variables[duty.visit, default: []].append(duty.variable) }
+        for booking in model.bookings {
+            variables[booking.visit, default: []].append(booking.variable)
+            bookings[BookingKey(visit: booking.visit, day: booking.day), default: []].append(booking)
+        }
         for choice in model.rooms + model.routes + model.caterers {
             resources[choice.item, default: [:]][choice.timing, default: []].append(choice)
         }
@@ -135,6 +141,12 @@ struct ChoiceIndex: Sendable {
             for meeting in link.meetings { covers[meeting, default: []].append(link.cover) }
         }
     }
+}
+
+/// Names the hotel bookings of one visit held on one day (a day number).
+struct BookingKey: Hashable, Sendable {
+    var visit: Int
+    var day: Int
 }
 
 /// Names the host duties of one visit over one busy span (from the early arrival to the end).
@@ -202,6 +214,7 @@ private struct VisitAssembler {
             failedSpans.insert(span)
             complete = false
         }
+        if complete, !placeBooking(v, day: timing.day) { complete = false }
         if complete, solution.touchedRowsHold(since: checkpoint) { return true }
         solution.undo(to: checkpoint)
         return false
@@ -279,6 +292,15 @@ private struct VisitAssembler {
     private func staffOrder(_ duty: DutyChoice, _ topics: Set<String>) -> StaffRank {
         StaffRank(topics: topics.isEmpty ? 0 : -scenario.staff[duty.person].expertise.intersection(topics).count,
                   value: -value(duty.variable), roles: heuristic.roleCounts[duty.person], person: duty.person)
+    }
+
+    /// A hotel for the visit's stay, if it has one: the cheapest that still has the rooms.
+    private mutating func placeBooking(_ v: Int, day: Int) -> Bool {
+        guard let stay = scenario.visits[v].stay else { return true }
+        func price(_ choice: BookingChoice) -> Double { scenario.hotels[choice.hotel].roomType(stay.roomType)?.pricePerNight ?? 0 }
+        let choices = (index.bookings[BookingKey(visit: v, day: day)] ?? []).sorted { (price($0), $0.hotel) < (price($1), $1.hotel) }
+        for choice in choices where solution.tryAssign([(choice.variable, 1)], checking: .upperLimits) { return true }
+        return false
     }
 
     /// A host for the whole visit.

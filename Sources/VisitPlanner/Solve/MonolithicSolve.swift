@@ -84,6 +84,7 @@ struct MonolithicSolve: Sendable {
         for choice in model.timings where pinned.contains(choice.visit) { kept.append(choice.variable) }
         for choice in model.rooms + model.routes + model.caterers where pinned.contains(choice.item.visit) { kept.append(choice.variable) }
         for duty in model.duties where pinned.contains(duty.visit) { kept.append(duty.variable) }
+        for booking in model.bookings where pinned.contains(booking.visit) { kept.append(booking.variable) }
         return kept
     }
 

@@ -29,7 +29,8 @@ public struct Planner: Sendable {
             solved = try MonolithicSolve(view: view, generator: generator, options: options, deadline: deadline, reporter: reporter).run()
         } else {
             let week = WeekCandidates(view: view, generator: generator, threads: options.threads)
-            if options.strategy.resolved(replanning: false, days: week.days.count, visits: scenario.visits.count) == .monolithic {
+            if options.strategy.resolved(replanning: false, days: week.days.count, visits: scenario.visits.count) == .monolithic
+                || HotelCoupling(scenario: view.scenario, eligibility: generator.eligibility).tiesDays(week) {
                 solved = try MonolithicSolve(view: view, generator: generator, options: options, deadline: deadline, reporter: reporter).run()
             } else {
                 if let path = options.exportModelPath, options.exportDay == nil {

@@ -18,6 +18,7 @@ struct SolutionReader: Sendable {
         let rooms = Dictionary(grouping: model.rooms.filter { on($0.variable) }, by: \.item)
         let routes = Dictionary(grouping: model.routes.filter { on($0.variable) }, by: \.item)
         let caterers = Dictionary(grouping: model.caterers.filter { on($0.variable) }, by: \.item)
+        let bookings = Dictionary(grouping: model.bookings.filter { on($0.variable) }, by: \.visit)
         for choice in model.timings where on(choice.variable) {
             let v = choice.visit
             let visit = scenario.visits[v]
@@ -49,11 +50,21 @@ struct SolutionReader: Sendable {
                 items.append(item)
             }
             let start = LocalDateTime(minutes: choice.timing.start)
-            result[v] = PlannedVisit(id: visit.id, scheduled: true,
-                                     urgent: scenario.leadTime(of: visit, startingAt: start) == .urgent,
-                                     host: hosts.first { $0.visit == v }.map { scenario.staff[$0.person].id },
-                                     start: start, end: LocalDateTime(minutes: choice.timing.end), items: items)
+            var planned = PlannedVisit(id: visit.id, scheduled: true,
+                                       urgent: scenario.leadTime(of: visit, startingAt: start) == .urgent,
+                                       host: hosts.first { $0.visit == v }.map { scenario.staff[$0.person].id },
+                                       start: start, end: LocalDateTime(minutes: choice.timing.end), items: items)
+            planned.booking = bookings[v]?.first { $0.day == choice.timing.day }.flatMap { booking(visit, $0) }
+            result[v] = planned
         }
         return result
+    }
+
+    /// The booking a chosen hotel makes for the visit's stay on the day it is held (rule 10).
+    private func booking(_ visit: Visit, _ choice: BookingChoice) -> HotelBooking? {
+        guard let stay = visit.stay else { return nil }
+        let hotel = scenario.hotels[choice.hotel]
+        return HotelBooking(hotel: hotel.id, roomType: stay.roomType, nights: scenario.stayNights(visit, day: LocalDate(dayNumber: choice.day)),
+                            rooms: scenario.roomsNeeded(visit), pricePerNight: hotel.roomType(stay.roomType)?.pricePerNight ?? 0)
     }
 }

@@ -72,6 +72,12 @@ struct WarmStart: Sendable {
             $0.visit == v && $0.role == .host && $0.person == host && $0.start == choice.timing.start - early && $0.end == choice.timing.end
         }) else { return nil }
         group.append(duty.variable)
+        if scenario.visits[v].stay != nil {
+            // Its baseline hotel, else (an event changed what the stay needs) the cheapest candidate.
+            let bookings = model.bookings.filter { $0.visit == v && $0.day == choice.timing.day }
+            guard let booking = bookings.first(where: { $0.hotel == baseline.hotels[v] }) ?? bookings.first else { return nil }
+            group.append(booking.variable)
+        }
         return group
     }
 }

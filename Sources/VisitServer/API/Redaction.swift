@@ -1,6 +1,6 @@
 import VisitDomain
 
-/// Budgets and catering costs are for coordinators and planners: for a host, they are taken out
+/// Budgets, catering costs and hotel prices are for coordinators and planners: for a host, they are taken out
 /// of scenario documents and plans before anything is sent. Clients' details stay with the people
 /// who receive them: a host sees the contact, industry, tier, purpose, guests' names and dietary needs and NDA status
 /// of the visits they host; of the rest of the calendar, the company and the times only.
@@ -27,12 +27,17 @@ enum Redaction {
             guard let id = visit["id"]?.stringValue, !(hosted ?? []).contains(id) else { continue }
             for field in clientDetails { _ = doc.removeValue(at: DocumentPath([.key("visits"), .index(v)] + field.components)) }
         }
-        for key in ["mealBudgetPerHead", "tierBudgetPerHead", "weeklyHospitalityBudget"] {
+        for key in ["mealBudgetPerHead", "tierBudgetPerHead", "weeklyHospitalityBudget", "hotelBudgetPerNight", "tierHotelBudgetPerNight"] {
             _ = doc.removeValue(at: DocumentPath([.key("policies"), .key(key)]))
         }
         for (c, caterer) in (doc["caterers"]?.arrayValue ?? []).enumerated() {
             for service in caterer["services"]?.objectValue?.keys ?? [] {
                 _ = doc.removeValue(at: DocumentPath([.key("caterers"), .index(c), .key("services"), .key(service), .key("pricePerHead")]))
+            }
+        }
+        for (h, hotel) in (doc["hotels"]?.arrayValue ?? []).enumerated() {
+            for t in (hotel["roomTypes"]?.arrayValue ?? []).indices {
+                _ = doc.removeValue(at: DocumentPath([.key("hotels"), .index(h), .key("roomTypes"), .index(t), .key("pricePerNight")]))
             }
         }
         return doc
@@ -79,6 +84,7 @@ enum Redaction {
         } else if let reasons = visit.reasons {
             copy.reasons = reasons.map { _ in withheldReason }
         }
+        copy.booking?.pricePerNight = nil
         copy.items = visit.items?.map { item in
             var item = item
             item.pricePerHead = nil
