@@ -36,6 +36,8 @@ public struct ServerConfiguration: Sendable {
     /// own has a plan (nil: as far as needed, within the replan's 20 s).
     public var replanAnswerSeconds: Double? = 1
     public var logger: Logger
+    /// The real clock: what is overdue and when records are made (tests set their own).
+    public var clock: @Sendable () -> Date = Date.init
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: StoreLocation, tokens: TokenRegistry,
                 seed: SeedScenario = .demoWeek, seedTimeLimit: Double = 60, publicDirectory: String? = nil,
@@ -106,7 +108,7 @@ struct VisitServerApp {
         let quota = SolveQuota(perToken: configuration.solvesPerToken)
         let workers = SolveWorkers(store: store, workers: configuration.solveWorkers, poll: configuration.jobPoll, logger: logger)
         let runner = PlanRunner(store: store, threads: threads, logger: logger, workers: workers, lease: configuration.jobLease)
-        let services = ServerServices(store: store, runner: runner,
+        var services = ServerServices(store: store, runner: runner,
                                       replans: ReplanService(store: store, threads: threads, quota: quota,
                                                               options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds),
                                                               workers: workers, lease: configuration.jobLease, logger: logger),
@@ -115,6 +117,7 @@ struct VisitServerApp {
                                                             lease: configuration.jobLease),
                                       logger: logger,
                                       quota: quota)
+        services.clock = configuration.clock
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
 
         let router = Router(context: VisitRequestContext.self)
@@ -130,6 +133,8 @@ struct VisitServerApp {
         ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)
         ArchiveRoutes(services: services).add(to: api)
+        VisitRecordRoutes(services: services).add(to: api)
+        ReportRoutes(services: services).add(to: api)
         UpdateRoutes(services: services).add(to: api)
         router.addRoutes(api, atPath: "/api")
         let calendars = RouteCollection(context: VisitRequestContext.self)

@@ -24,27 +24,46 @@ public struct PlanStatistics: Sendable, Hashable, Codable {
         let items = scheduledVisits.flatMap { $0.items ?? [] }
         cateringCost = items.compactMap(\.cost).reduce(0, +)
         weeklyBudget = scenario.policies.weeklyHospitalityBudget
-        // Open time as the bottleneck report counts it (`LoadCalendar`): working hours without
-        // room closures; availability without leave.
+        let use = PlanUse(scenario: scenario, plan: plan)
+        roomUtilisation = ratio(use.rooms.busy, use.rooms.open)
+        guideUtilisation = ratio(use.guides.busy, use.guides.open)
+        hostUtilisation = ratio(use.hosts.busy, use.hosts.open)
+    }
+}
+
+/// Booked and open minutes of rooms, guides and hosts, on the working days of the horizon that
+/// `days` keeps (all by default; a month's KPIs keep the month's): open time as the bottleneck
+/// report counts it (working hours without room closures; availability without leave).
+public struct PlanUse: Sendable, Hashable {
+    public var rooms: (busy: Int, open: Int)
+    public var guides: (busy: Int, open: Int)
+    public var hosts: (busy: Int, open: Int)
+
+    public init(scenario: Scenario, plan: Plan, days: (LocalDate) -> Bool = { _ in true }) {
         let calendar = LoadCalendar(scenario: scenario)
+        func minutes(_ windows: [Window]) -> Int {
+            windows.filter { days(LocalDateTime(minutes: $0.start).date) }.reduce(0) { $0 + $1.minutes }
+        }
+        let visits = plan.visits.filter { $0.scheduled && $0.start.map { days($0.date) } == true }
+        let items = visits.flatMap { $0.items ?? [] }
         let meetingMinutes = items.filter { $0.kind == .meeting }.reduce(0) { $0 + $1.interval.minutes }
-        let roomMinutes = scenario.rooms.reduce(0) { total, room in
-            total + calendar.open(calendar.workingHours, closed: room.unavailable).reduce(0) { $0 + $1.minutes }
+        let roomMinutes = scenario.rooms.reduce(0) { $0 + minutes(calendar.open(calendar.workingHours, closed: $1.unavailable)) }
+        rooms = (meetingMinutes, roomMinutes)
+        func available(_ role: StaffRole) -> Int {
+            scenario.staff.filter { $0.has(role) }.reduce(0) { $0 + minutes(calendar.open(calendar.availability(of: $1), closed: $1.unavailable)) }
         }
-        roomUtilisation = ratio(meetingMinutes, roomMinutes)
-        func availableMinutes(_ role: StaffRole) -> Int {
-            scenario.staff.filter { $0.has(role) }.reduce(0) { total, person in
-                total + calendar.open(calendar.availability(of: person), closed: person.unavailable).reduce(0) { $0 + $1.minutes }
-            }
-        }
-        let guideMinutes = items.reduce(0) { $0 + ($1.guides?.count ?? 0) * $1.interval.minutes }
-        guideUtilisation = ratio(guideMinutes, availableMinutes(.guide))
+        guides = (items.reduce(0) { $0 + ($1.guides?.count ?? 0) * $1.interval.minutes }, available(.guide))
         let early = scenario.policies.hostArrivesEarlyMinutes
-        let hostMinutes = scheduledVisits.reduce(0) { total, v in
+        let hosting = visits.reduce(0) { total, v in
             guard let s = v.start, let e = v.end else { return total }
             return total + e.minutes - s.minutes + early
         }
-        hostUtilisation = ratio(hostMinutes, availableMinutes(.host))
+        hosts = (hosting, available(.host))
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { a.rooms == b.rooms && a.guides == b.guides && a.hosts == b.hosts }
+    public func hash(into hasher: inout Hasher) {
+        for (x, y) in [rooms, guides, hosts] { hasher.combine(x); hasher.combine(y) }
     }
 }
 

@@ -37,7 +37,7 @@ struct APIError: HTTPResponseError, Sendable {
         switch error {
         case .scenarioExists(let id): APIError(status: .conflict, message: "\(error.description); update it with PUT /api/scenarios/\(id)")
         case .noPlan(let id, nil): .notFound("\(error.description); start one with POST /api/scenarios/\(id)/plans")
-        case .noScenario, .noScenarioVersion, .noPlan, .noRun: .notFound(error.description)
+        case .noScenario, .noScenarioVersion, .noPlan, .noRun, .noFile: .notFound(error.description)
         case .stalePlan(let current, _): .conflict(error.description, currentVersion: current)
         case .notEmpty, .leaseLost: .conflict(error.description, currentVersion: nil)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import VisitDomain
 
 /// What the routes share: the store, the background plan runs, replanning, improvement searches and what-if runs.
 struct ServerServices: Sendable {
@@ -16,4 +17,11 @@ struct ServerServices: Sendable {
     let feeds: FeedHistoryCache = FeedHistoryCache()
     /// The time zone of feeds whose scenario names none (`calendar.timeZone`): the server's own.
     var siteTimeZone: String = TimeZone.current.identifier
+    /// The real clock (tests set their own): what is overdue, and when a record is made.
+    var clock: @Sendable () -> Date = Date.init
+
+    /// Now on the site's clock of `scenario` (its `calendar.timeZone`, else the server's).
+    func now(for scenario: Scenario) -> LocalDateTime {
+        LocalDateTime.at(clock(), timeZone: scenario.calendar.timeZone ?? siteTimeZone)
+    }
 }

@@ -120,6 +120,19 @@ protocol PlanStore: Sendable {
     /// The what-if runs of a scenario, newest first.
     func whatIfs(scenarioId: String) async throws -> [WhatIfRunRow]
 
+    // MARK: After the visit
+
+    /// Adds a record against a visit (append-only); returns it with its id.
+    func addRecord(_ row: VisitRecordRow) async throws -> VisitRecordRow
+    /// The records of a scenario's visit (nil: of all its visits), in the order they were stored.
+    func records(scenarioId: String, visitId: String?) async throws -> [VisitRecordRow]
+    /// Keeps a file with a visit (append-only); returns it with its id.
+    func addAttachment(_ row: AttachmentRow) async throws -> AttachmentRow
+    /// The files kept with a visit, oldest first, without their bytes (`data` empty).
+    func attachments(scenarioId: String, visitId: String) async throws -> [AttachmentRow]
+    /// One file with its bytes.
+    func attachment(id: Int64) async throws -> AttachmentRow
+
     // MARK: Archive
 
     /// The visits of clients whose name contains `client` (ignoring case) whose window touches

@@ -6,6 +6,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noScenarioVersion(String, version: Int, latest: Int)
     case noPlan(scenario: String, version: Int?)
     case noRun(Int64)
+    case noFile(Int64)
     /// The plan a change was aimed at is no longer current; `current` is the plan that is.
     case stalePlan(current: Int?, reason: String)
     /// A copy (`visitplan store copy`) was aimed at a store that already holds data.
@@ -21,6 +22,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noPlan(let id, let version?): "scenario \"\(id)\" has no plan version \(version)"
         case .noPlan(let id, nil): "scenario \"\(id)\" has no plan yet"
         case .noRun(let id): "there is no run \(id)"
+        case .noFile(let id): "there is no file \(id)"
         case .stalePlan(_, let reason): reason
         case .notEmpty(let store): "\(store) already holds data; copy only into an empty store"
         case .leaseLost(let id): "job \(id) was taken over by another server instance"

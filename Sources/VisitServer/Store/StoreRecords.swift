@@ -1,3 +1,4 @@
+import Foundation
 // The rows of the store: plain values shared by both backends (`SQLiteStore`, `PostgresStore`),
 // whose database conformances live with each backend. Scenario versions, plans, change events and
 // the visit index are append-only (triggers refuse UPDATE and DELETE); plan runs and what-if runs
@@ -146,4 +147,33 @@ enum SolveJobTable: String, Sendable {
     case planRun
     case whatIfRun
     case replanJob
+}
+
+/// A record against a visit after its plan (`VisitRecord`): its body as JSON (`kind` first), the
+/// site-local moment it is about, and who stored it when. Append-only.
+struct VisitRecordRow: Codable, Sendable, Equatable {
+    var id: Int64?
+    var scenarioId: String
+    var visitId: String
+    /// `VisitRecordKind`.
+    var kind: String
+    var body: String
+    /// Site-local time (`2026-12-14T16:30`).
+    var at: String
+    var recordedBy: String
+    /// UTC, as the store writes it.
+    var recordedAt: String
+}
+
+/// A file kept with a visit (photos, minutes): its bytes, checked type and size. Append-only.
+struct AttachmentRow: Codable, Sendable, Equatable {
+    var id: Int64?
+    var scenarioId: String
+    var visitId: String
+    var name: String
+    var contentType: String
+    var size: Int
+    var data: Data
+    var addedBy: String
+    var addedAt: String
 }

@@ -62,18 +62,21 @@ struct StoreSnapshot: Sendable, Equatable {
     var whatIfRuns: [WhatIfRunRow] = []
     var replanJobs: [ReplanJobRow] = []
     var visitIndex: [VisitIndexRow] = []
+    var visitRecords: [VisitRecordRow] = []
+    var attachments: [AttachmentRow] = []
 
     var isEmpty: Bool { recordCount == 0 }
 
     var recordCount: Int {
         scenarios.count + scenarioVersions.count + plans.count + planRuns.count + changeEvents.count + whatIfRuns.count
-            + replanJobs.count + visitIndex.count
+            + replanJobs.count + visitIndex.count + visitRecords.count + attachments.count
     }
 
     /// Records per table, for messages.
     var counts: [(table: String, count: Int)] {
         [("scenario", scenarios.count), ("scenarioVersion", scenarioVersions.count), ("plan", plans.count),
          ("planRun", planRuns.count), ("changeEvent", changeEvents.count), ("whatIfRun", whatIfRuns.count),
-         ("replanJob", replanJobs.count), ("visitIndex", visitIndex.count)]
+         ("replanJob", replanJobs.count), ("visitIndex", visitIndex.count), ("visitRecord", visitRecords.count),
+         ("attachment", attachments.count)]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -75,6 +76,24 @@ extension PostgresConnection {
             RETURNING id
             """, logger: logger)
         return try inserted?.decode(Int64.self) ?? 0
+    }
+
+    func insert(_ row: VisitRecordRow, logger: Logger) async throws -> Int64 {
+        try await first("""
+            INSERT INTO visitRecord (\(unescaped: VisitRecordRow.pgColumns))
+            VALUES (COALESCE(\(row.id), nextval(pg_get_serial_sequence('visitRecord', 'id'))), \(row.scenarioId), \(row.visitId),
+                \(row.kind), \(row.body), \(row.at), \(row.recordedBy), \(row.recordedAt))
+            RETURNING id
+            """, logger: logger)?.decode(Int64.self) ?? 0
+    }
+
+    func insert(_ row: AttachmentRow, logger: Logger) async throws -> Int64 {
+        try await first("""
+            INSERT INTO attachment (\(unescaped: AttachmentRow.pgColumns))
+            VALUES (COALESCE(\(row.id), nextval(pg_get_serial_sequence('attachment', 'id'))), \(row.scenarioId), \(row.visitId),
+                \(row.name), \(row.contentType), \(row.size), \(row.data), \(row.addedBy), \(row.addedAt))
+            RETURNING id
+            """, logger: logger)?.decode(Int64.self) ?? 0
     }
 
     func insert(_ row: VisitIndexRow, logger: Logger) async throws {

@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 
 // The rows as PostgreSQL reads them: each type's column list (selected in this order) and its
@@ -103,5 +104,29 @@ extension ReplanJobRow {
         self.init(id: id, scenarioId: scenarioId, basePlanVersion: basePlanVersion, request: request, format: format,
                   reportedBy: reportedBy, role: role, person: person, state: state, producedPlanVersion: produced, message: message,
                   startedAt: startedAt, finishedAt: finishedAt)
+    }
+}
+
+extension VisitRecordRow {
+    static let pgColumns = "id, scenarioId, visitId, kind, body, at, recordedBy, recordedAt"
+
+    init(pg row: PostgresRow) throws {
+        let (id, scenarioId, visitId, kind, body, at, recordedBy, recordedAt) =
+            try row.decode((Int64, String, String, String, String, String, String, String).self)
+        self.init(id: id, scenarioId: scenarioId, visitId: visitId, kind: kind, body: body, at: at, recordedBy: recordedBy,
+                  recordedAt: recordedAt)
+    }
+}
+
+extension AttachmentRow {
+    static let pgColumns = "id, scenarioId, visitId, name, contentType, size, data, addedBy, addedAt"
+    /// Every column but the bytes (an empty `data` in their place).
+    static let pgListColumns = "id, scenarioId, visitId, name, contentType, size, ''::bytea, addedBy, addedAt"
+
+    init(pg row: PostgresRow) throws {
+        let (id, scenarioId, visitId, name, contentType, size, data, addedBy, addedAt) =
+            try row.decode((Int64, String, String, String, String, Int, Data, String, String).self)
+        self.init(id: id, scenarioId: scenarioId, visitId: visitId, name: name, contentType: contentType, size: size, data: data,
+                  addedBy: addedBy, addedAt: addedAt)
     }
 }

@@ -20,15 +20,18 @@ extension PostgresStore {
                 replanJobs: try await all("SELECT \(unescaped: ReplanJobRow.pgColumns) FROM replanJob ORDER BY id", ReplanJobRow.init(pg:)),
                 visitIndex: try await all("""
                     SELECT \(unescaped: VisitIndexRow.pgColumns) FROM visitIndex ORDER BY scenarioId, scenarioVersion, visitId, date
-                    """, VisitIndexRow.init(pg:)))
+                    """, VisitIndexRow.init(pg:)),
+                visitRecords: try await all("SELECT \(unescaped: VisitRecordRow.pgColumns) FROM visitRecord ORDER BY id",
+                                            VisitRecordRow.init(pg:)),
+                attachments: try await all("SELECT \(unescaped: AttachmentRow.pgColumns) FROM attachment ORDER BY id", AttachmentRow.init(pg:)))
         }
     }
 
     func restore(_ snapshot: StoreSnapshot) async throws {
         try await write { connection in
             // Nobody else writes while the copy goes in.
-            try await connection.query("LOCK TABLE scenario, planRun, whatIfRun, replanJob, visitIndex IN EXCLUSIVE MODE", logger: logger)
-            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex"] {
+            try await connection.query("LOCK TABLE scenario, planRun, whatIfRun, replanJob, visitIndex, visitRecord, attachment IN EXCLUSIVE MODE", logger: logger)
+            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex", "visitRecord", "attachment"] {
                 guard try await connection.first("SELECT 1 FROM \(unescaped: table) LIMIT 1", logger: logger) == nil else {
                     throw StoreError.notEmpty(location)
                 }
@@ -41,8 +44,10 @@ extension PostgresStore {
             for row in snapshot.whatIfRuns { _ = try await connection.insert(row, logger: logger) }
             for row in snapshot.replanJobs { _ = try await connection.insert(row, instance: nil, lease: nil, logger: logger) }
             for row in snapshot.visitIndex { try await connection.insert(row, logger: logger) }
+            for row in snapshot.visitRecords { _ = try await connection.insert(row, logger: logger) }
+            for row in snapshot.attachments { _ = try await connection.insert(row, logger: logger) }
             // New ids continue after the copied ones.
-            for table in ["planRun", "changeEvent", "whatIfRun", "replanJob"] {
+            for table in ["planRun", "changeEvent", "whatIfRun", "replanJob", "visitRecord", "attachment"] {
                 try await connection.query("""
                     SELECT setval(pg_get_serial_sequence('\(unescaped: table)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(unescaped: table)
                     """, logger: logger)

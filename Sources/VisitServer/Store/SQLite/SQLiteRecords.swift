@@ -37,3 +37,13 @@ extension ReplanJobRow: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "replanJob"
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension VisitRecordRow: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "visitRecord"
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AttachmentRow: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "attachment"
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -52,6 +52,32 @@ enum SQLiteSchema {
             try db.create(index: "replanJob_scenario", on: "replanJob", columns: ["scenarioId", "id"])
             try protectRuns(db, table: "replanJob")
         }
+        migrator.registerMigration("v5: records and files of visits") { db in
+            try db.create(table: "visitRecord") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("scenarioId", .text).notNull().references("scenario")
+                t.column("visitId", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("recordedBy", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+            }
+            try db.create(index: "visitRecord_visit", on: "visitRecord", columns: ["scenarioId", "visitId", "id"])
+            try db.create(table: "attachment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("scenarioId", .text).notNull().references("scenario")
+                t.column("visitId", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("contentType", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("data", .blob).notNull()
+                t.column("addedBy", .text).notNull()
+                t.column("addedAt", .text).notNull()
+            }
+            try db.create(index: "attachment_visit", on: "attachment", columns: ["scenarioId", "visitId", "id"])
+            for table in ["visitRecord", "attachment"] { try appendOnly(db, table: table) }
+        }
         return migrator
     }
 
@@ -143,15 +169,18 @@ enum SQLiteSchema {
     /// Nothing is overwritten: triggers refuse to change or delete history, and let a run be
     /// written only while it is still running.
     private static func protectHistory(_ db: Database) throws {
-        for table in ["scenario", "scenarioVersion", "plan", "changeEvent", "visitIndex"] {
-            try db.execute(sql: """
-                CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
-                BEGIN SELECT RAISE(ABORT, '\(table) rows are append-only'); END;
-                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
-                BEGIN SELECT RAISE(ABORT, '\(table) rows are append-only'); END;
-                """)
-        }
+        for table in ["scenario", "scenarioVersion", "plan", "changeEvent", "visitIndex"] { try appendOnly(db, table: table) }
         for table in ["planRun", "whatIfRun"] { try protectRuns(db, table: table) }
+    }
+
+    /// Rows of `table` are never changed or deleted.
+    private static func appendOnly(_ db: Database, table: String) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(table) rows are append-only'); END;
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(table) rows are append-only'); END;
+            """)
     }
 
     /// A run (a solve job) is written only while it is running, and never deleted.

@@ -13,13 +13,15 @@ extension SQLiteStore {
                 whatIfRuns: try WhatIfRunRow.order(Column("id")).fetchAll(db),
                 replanJobs: try ReplanJobRow.order(Column("id")).fetchAll(db),
                 visitIndex: try VisitIndexRow.order(Column("scenarioId"), Column("scenarioVersion"), Column("visitId"), Column("date"))
-                    .fetchAll(db))
+                    .fetchAll(db),
+                visitRecords: try VisitRecordRow.order(Column("id")).fetchAll(db),
+                attachments: try AttachmentRow.order(Column("id")).fetchAll(db))
         }
     }
 
     func restore(_ snapshot: StoreSnapshot) async throws {
         try await pool.write { db in
-            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex"] {
+            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex", "visitRecord", "attachment"] {
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") == 0 else { throw StoreError.notEmpty(self.location) }
             }
             for row in snapshot.scenarios { try row.insert(db) }
@@ -30,6 +32,8 @@ extension SQLiteStore {
             for var row in snapshot.whatIfRuns { try row.insert(db) }
             for var row in snapshot.replanJobs { try row.insert(db) }
             for row in snapshot.visitIndex { try row.insert(db) }
+            for var row in snapshot.visitRecords { try row.insert(db) }
+            for var row in snapshot.attachments { try row.insert(db) }
         }
     }
 }
