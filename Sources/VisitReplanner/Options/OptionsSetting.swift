@@ -1,0 +1,110 @@
+import VisitDomain
+import VisitPlanner
+
+/// The week an options search works in: the current plan, checked against the scenario, what of
+/// it has started (frozen), and how a solve's plan is compared with it.
+struct OptionsSetting: Sendable {
+    let scenario: Scenario
+    let current: Plan
+    /// The visit asked about.
+    let visit: String
+    /// Items that started before the scenario's `now`: kept exactly.
+    let frozen: Set<ItemKey>
+    /// Visits an earlier replan cancelled (still listed, unscheduled, in the plan), with their reasons.
+    let cancelled: [String: [String]]
+    /// The current plan's score (FORMAT.md's objective without replanning terms).
+    let scoreBefore: Double
+
+    /// Checks that `current` belongs to `scenario` (the visit asked about may be missing from it:
+    /// a new request) and breaks no hard rule; throws with the plan file's field paths otherwise.
+    init(scenario: Scenario, current: Plan, visit: String, planFile: String) throws(VisitOptionsError) {
+        var known = scenario
+        if current.visit(visit) == nil { known.visits.removeAll { $0.id == visit } }
+        let applied: AppliedEvents
+        do {
+            try PlanMatch(scenario: known, plan: current, file: planFile).validate()
+            applied = try EventApplier(scenario: known, plan: current, file: planFile).apply([])
+        } catch {
+            throw .invalid(error.issues.map { ValidationIssue(file: planFile, path: $0.path, message: $0.message) })
+        }
+        var cancelled: [String: [String]] = [:]
+        for planned in current.visits where !planned.scheduled && known.visit(planned.id) == nil {
+            cancelled[planned.id] = planned.reasons ?? ["cancelled"]
+        }
+        let context = ReplanContext(baseline: current, frozen: applied.frozen, cancelledVisits: Set(cancelled.keys))
+        // A replanned plan's reported score has its own replanning terms: only the rules count here.
+        let broken = PlanChecker(scenario: known, replan: context).check(current).violations.filter { $0.category != .score }
+        guard broken.isEmpty else {
+            throw .invalid(broken.map { violation in
+                let index = violation.visit.flatMap { id in current.visits.firstIndex { $0.id == id } }
+                return ValidationIssue(file: planFile, path: index.map { "visits[\($0)]" } ?? "",
+                                       message: "the plan breaks a rule: \(violation)")
+            })
+        }
+        self.scenario = scenario
+        self.current = current
+        self.visit = visit
+        self.frozen = applied.frozen
+        self.cancelled = cancelled
+        self.scoreBefore = ScoreCalculator(scenario: known).score(of: current)
+    }
+
+    /// What the checker knows of the current plan when it checks an option or a way in (the
+    /// replanning terms, frozen items and cancelled visits, as `visitplan check --baseline`).
+    var context: ReplanContext {
+        ReplanContext(baseline: current, frozen: frozen, cancelledVisits: Set(cancelled.keys))
+    }
+
+    /// The visits the plan leaves out, other than the one asked about: they stay out of every solve.
+    var otherUnscheduled: Set<String> {
+        Set(scenario.visits.map(\.id).filter { $0 != visit && current.visit($0)?.scheduled != true })
+    }
+
+    /// The baseline of a solve: the current plan, the visit asked about wanted, the other visits
+    /// left out kept out; nothing pinned yet.
+    var baseline: PlanBaseline {
+        var baseline = PlanBaseline(plan: current, frozen: frozen, excluded: otherUnscheduled, cancelledVisits: cancelled)
+        baseline.wanted = [visit]
+        return baseline
+    }
+
+    /// The baseline with every scheduled visit pinned: only the visit asked about may change.
+    var pinnedBaseline: PlanBaseline {
+        var baseline = self.baseline
+        baseline.pinned = Set(scenario.visits.map(\.id).filter { $0 != visit && current.visit($0)?.scheduled == true })
+        return baseline
+    }
+
+    /// The week's score of `plan` (FORMAT.md's objective without replanning terms).
+    func score(_ plan: Plan) -> Double { ScoreCalculator(scenario: scenario).score(of: plan) }
+
+    /// The replanning terms of `plan` against the current plan (moved items, changed resources
+    /// and people, dropped visits): ≤ 0.
+    func disruption(_ plan: Plan) -> Double {
+        ScoreCalculator(scenario: scenario, replan: context).score(of: plan) - score(plan)
+    }
+
+    /// Whether `plan` passes the independent checker against the current plan.
+    func passesChecker(_ plan: Plan) -> Bool { PlanChecker(scenario: scenario, replan: context).check(plan).isValid }
+
+    /// Whether every visit but the one asked about is in `plan` exactly as in the current plan
+    /// (times, rooms, routes, caterers, people, host; or left out).
+    func othersUnchanged(_ plan: Plan) -> Bool {
+        scenario.visits.allSatisfy { visit in
+            visit.id == self.visit || Self.samePlacement(current.visit(visit.id), plan.visit(visit.id))
+        }
+    }
+
+    static func samePlacement(_ a: PlannedVisit?, _ b: PlannedVisit?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        guard a.scheduled, b.scheduled else { return a.scheduled == b.scheduled }
+        guard a.start == b.start, a.end == b.end, a.host == b.host else { return false }
+        let x = a.itemsByAgendaIndex, y = b.itemsByAgendaIndex
+        guard Set(x.keys) == Set(y.keys) else { return false }
+        return x.allSatisfy { index, i in
+            guard let j = y[index] else { return false }
+            return i.start == j.start && i.end == j.end && i.room == j.room && i.route == j.route && i.caterer == j.caterer
+                && Set(i.people) == Set(j.people)
+        }
+    }
+}
