@@ -45,6 +45,23 @@ public struct PlacementOption: Sendable, Hashable, Encodable {
         visit = planned
     }
 
+    /// The current plan with the visit placed as this option says (its entry replaced, or added
+    /// for a new request), totals and score recomputed; every other visit as it was. Status
+    /// `feasible`: nothing proves the week optimal. This is the plan accepting the option stores.
+    public func applied(to current: Plan, in scenario: Scenario) -> Plan {
+        var plan = current
+        if let k = plan.visits.firstIndex(where: { $0.id == visit.id }) { plan.visits[k] = visit } else { plan.visits.append(visit) }
+        let scheduled = plan.visits.filter(\.scheduled).count
+        let calculator = ScoreCalculator(scenario: scenario)
+        plan.totals = PlanTotals(scheduled: scheduled, unscheduled: plan.visits.count - scheduled, cateringCost: calculator.cateringCost(of: plan))
+        plan.score = calculator.score(of: plan).rounded(toPlaces: 4)
+        plan.bound = max(plan.bound, plan.score)
+        plan.status = .feasible
+        plan.changes = nil
+        plan.notify = nil
+        return plan
+    }
+
     /// The key that tells this option apart from the others (start, meeting rooms, host).
     var key: PlacementKey? { PlacementKey(visit) }
 }

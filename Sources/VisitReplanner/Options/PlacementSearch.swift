@@ -39,12 +39,12 @@ struct PlacementSearch {
                 break
             }
             excluded.append(key)
-            // Never offer an option that moves anyone else or fails the checker (neither is expected).
-            guard setting.othersUnchanged(outcome.plan), setting.passesChecker(outcome.plan) else { continue }
-            let score = setting.score(outcome.plan)
-            if let option = PlacementOption(rank: result.options.count + 1, planned: planned, score: score, before: setting.scoreBefore) {
-                result.options.append(option)
-            }
+            // Never offer an option that moves anyone else or whose plan fails the checker (neither is expected).
+            guard setting.othersUnchanged(outcome.plan),
+                  let option = PlacementOption(rank: result.options.count + 1, planned: planned, score: setting.score(outcome.plan),
+                                               before: setting.scoreBefore),
+                  setting.passesChecker(option.applied(to: setting.current, in: setting.scenario)) else { continue }
+            result.options.append(option)
         }
         result.options.sort { ($0.score, $1.start, $1.host) > ($1.score, $0.start, $0.host) }
         for k in result.options.indices { result.options[k].rank = k + 1 }
