@@ -107,7 +107,8 @@ struct VisitServerApp {
                                       replans: ReplanService(store: store, threads: threads, quota: quota,
                                                               options: ReplanOptions(answerSeconds: configuration.replanAnswerSeconds)),
                                       improvements: ImprovementService(store: store, threads: threads, quota: quota, logger: logger),
-                                      whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger), logger: logger,
+                                      whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger),
+                                      options: OptionsService(store: store, threads: threads, quota: quota), logger: logger,
                                       quota: quota)
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
 
@@ -120,6 +121,7 @@ struct VisitServerApp {
         ScenarioRoutes(services: services).add(to: api)
         PlanRoutes(services: services).add(to: api)
         RunSheetRoutes(services: services).add(to: api)
+        OptionsRoutes(services: services).add(to: api)
         EventRoutes(services: services).add(to: api)
         ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)
