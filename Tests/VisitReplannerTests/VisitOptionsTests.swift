@@ -61,6 +61,19 @@ struct VisitOptionsTests {
         }
     }
 
+    @Test("another request the plan has not seen yet is left out of the week rather than refused")
+    func otherNewRequest() throws {
+        let scenario = try Self.crowded().scenario   // V-2099: a new request the plan does not list
+        let current = Self.without("V-2003", .newRequest)
+        let answer = try VisitOptionsFinder(scenario: scenario, current: current).options(for: "V-2003")
+        #expect(answer.fits && answer.options.count == 3)
+        let plan = answer.options[0].applied(to: current, in: scenario)
+        #expect(plan.visit("V-2099") == nil)
+        var known = scenario
+        known.visits.removeAll { $0.id == "V-2099" }
+        #expect(PlanChecker(scenario: known, replan: ReplanContext(baseline: current, frozen: [], cancelledVisits: [])).check(plan).isValid)
+    }
+
     @Test("count 1 asks for the best placement only")
     func bestOnly() throws {
         let (scenario, _) = Self.office

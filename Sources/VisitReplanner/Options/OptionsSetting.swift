@@ -4,6 +4,7 @@ import VisitPlanner
 /// The week an options search works in: the current plan, checked against the scenario, what of
 /// it has started (frozen), and how a solve's plan is compared with it.
 struct OptionsSetting: Sendable {
+    /// The scenario without the requests the plan has not seen, but for the visit asked about.
     let scenario: Scenario
     let current: Plan
     /// The visit asked about.
@@ -15,9 +16,12 @@ struct OptionsSetting: Sendable {
     /// The current plan's score (FORMAT.md's objective without replanning terms).
     let scoreBefore: Double
 
-    /// Checks that `current` belongs to `scenario` (the visit asked about may be missing from it:
-    /// a new request) and breaks no hard rule; throws with the plan file's field paths otherwise.
-    init(scenario: Scenario, current: Plan, visit: String, planFile: String) throws(VisitOptionsError) {
+    /// Checks that `current` belongs to `scenario` and breaks no hard rule; throws with the plan
+    /// file's field paths otherwise. Requests the plan does not list yet (saved since it was made)
+    /// are left out of the week, except the one asked about.
+    init(scenario full: Scenario, current: Plan, visit: String, planFile: String) throws(VisitOptionsError) {
+        var scenario = full
+        scenario.visits.removeAll { $0.id != visit && current.visit($0.id) == nil }
         var known = scenario
         if current.visit(visit) == nil { known.visits.removeAll { $0.id == visit } }
         let applied: AppliedEvents
