@@ -31,9 +31,12 @@ struct WayInSearch {
             let free = area.freeCount(in: setting.scenario)
             var remaining = settings.timeLimit - elapsed
             if best != nil {
+                // Within the answer time, less what building the wider model and reading its plan
+                // take (the solver's limit does not bound them): its last solve, grown with the free visits.
                 let expected = last.map { $0.seconds * (Double(free) / Double(max(1, $0.free))).squareRoot() } ?? 0
-                guard elapsed + expected < settings.answerSeconds else { break }
-                remaining = min(remaining, settings.answerSeconds - elapsed)
+                let budget = settings.answerSeconds - elapsed - max(Self.overhead, expected / 2)
+                guard budget >= Self.overhead, elapsed + expected < settings.answerSeconds else { break }
+                remaining = min(remaining, budget)
             }
             guard remaining > 0.05 else { break }
             var baseline = area.baseline(from: setting.baseline, scenario: setting.scenario, plan: setting.current)
@@ -110,6 +113,9 @@ struct WayInSearch {
                      restOfWeekDrop: (setting.scoreBefore - (after - own) - disruption).rounded(toPlaces: 4),
                      moves: moves, neighbourhood: area, provenInNeighbourhood: proven, plan: full)
     }
+
+    /// Seconds kept for building a wider model and checking its plan, beyond its solve.
+    static let overhead = 0.15
 
     static func span(_ visit: PlannedVisit) -> String? {
         guard let start = visit.start, let end = visit.end else { return nil }
