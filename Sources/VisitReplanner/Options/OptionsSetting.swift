@@ -24,32 +24,17 @@ struct OptionsSetting: Sendable {
         scenario.visits.removeAll { $0.id != visit && current.visit($0.id) == nil }
         var known = scenario
         if current.visit(visit) == nil { known.visits.removeAll { $0.id == visit } }
-        let applied: AppliedEvents
+        let checked: CurrentPlanCheck
         do {
-            try PlanMatch(scenario: known, plan: current, file: planFile).validate()
-            applied = try EventApplier(scenario: known, plan: current, file: planFile).apply([])
+            checked = try CurrentPlanCheck(scenario: known, plan: current, file: planFile)
         } catch {
-            throw .invalid(error.issues.map { ValidationIssue(file: planFile, path: $0.path, message: $0.message) })
-        }
-        var cancelled: [String: [String]] = [:]
-        for planned in current.visits where !planned.scheduled && known.visit(planned.id) == nil {
-            cancelled[planned.id] = planned.reasons ?? ["cancelled"]
-        }
-        let context = ReplanContext(baseline: current, frozen: applied.frozen, cancelledVisits: Set(cancelled.keys))
-        // A replanned plan's reported score has its own replanning terms: only the rules count here.
-        let broken = PlanChecker(scenario: known, replan: context).check(current).violations.filter { $0.category != .score }
-        guard broken.isEmpty else {
-            throw .invalid(broken.map { violation in
-                let index = violation.visit.flatMap { id in current.visits.firstIndex { $0.id == id } }
-                return ValidationIssue(file: planFile, path: index.map { "visits[\($0)]" } ?? "",
-                                       message: "the plan breaks a rule: \(violation)")
-            })
+            throw .invalid(error.issues)
         }
         self.scenario = scenario
         self.current = current
         self.visit = visit
-        self.frozen = applied.frozen
-        self.cancelled = cancelled
+        self.frozen = checked.frozen
+        self.cancelled = checked.cancelled
         self.scoreBefore = ScoreCalculator(scenario: known).score(of: current)
     }
 

@@ -17,14 +17,11 @@ struct OptionsRoutes {
         routes.get("/scenarios/:id/plans/:version/options") { request, context in
             let who = try context.caller()
             let id = try ScenarioID.parameter(context)
-            let text = try context.parameters.require("version")
-            guard text == "current" || Int(text) != nil else {
-                throw APIError.notFound("a plan version is a number or \"current\", not \"\(text)\"")
-            }
+            let version = try PlanVersionParameter.parameter(context)
             guard let visit = try FormQuery(request).get("visit"), !visit.isEmpty else {
                 throw APIError.badRequest("name the visit: ?visit=V-1030")
             }
-            return try JSONResponse.make(try await service.options(scenarioId: id, planVersion: Int(text), visit: visit, for: who))
+            return try JSONResponse.make(try await service.options(scenarioId: id, planVersion: version, visit: visit, for: who))
         }
     }
 }
