@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "visitplan", targets: ["visitplan"]),
         .executable(name: "scale-ladder", targets: ["ScaleLadder"]),
         .executable(name: "replan-bench", targets: ["ReplanBench"]),
+        .executable(name: "options-bench", targets: ["OptionsBench"]),
         .executable(name: "property-run", targets: ["PropertyRun"]),
         .executable(name: "visit-fuzz", targets: ["VisitFuzz"]),
         .executable(name: "load-bench", targets: ["LoadBench"]),
@@ -76,6 +77,13 @@ let package = Package(
             dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain", "ScenarioGenerator",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "benchmarks/ReplanBench"
+        ),
+        // The ranked options of a visit (issue 14), timed for every visit of a week.
+        .executableTarget(
+            name: "OptionsBench",
+            dependencies: ["VisitReplanner", "VisitPlanner", "VisitDomain",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "benchmarks/OptionsBench"
         ),
         // Several server instances on one PostgreSQL database under load (issue 16).
         .executableTarget(

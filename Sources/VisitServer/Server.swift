@@ -115,7 +115,7 @@ struct VisitServerApp {
                                       improvements: ImprovementService(store: store, threads: threads, quota: quota, logger: logger),
                                       whatIfs: WhatIfRunner(store: store, threads: threads, logger: logger, workers: workers,
                                                             lease: configuration.jobLease),
-                                      logger: logger,
+                                      options: OptionsService(store: store, threads: threads, quota: quota), logger: logger,
                                       quota: quota)
         services.clock = configuration.clock
         let seedRun = try await seed(configuration, services: services, publicDirectory: publicDirectory)
@@ -129,6 +129,7 @@ struct VisitServerApp {
         ScenarioRoutes(services: services).add(to: api)
         PlanRoutes(services: services).add(to: api)
         RunSheetRoutes(services: services).add(to: api)
+        OptionsRoutes(services: services).add(to: api)
         EventRoutes(services: services).add(to: api)
         ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)

@@ -11,12 +11,17 @@ struct SolveLimits: ParsableArguments {
     var gap: Double = 1e-4
 
     func validate() throws {
-        if let timeLimit {
-            guard timeLimit > 0, timeLimit.isFinite, timeLimit <= 86_400 else {
-                throw ValidationError("--time-limit must be a positive number of seconds, at most 86400 (a day)")
-            }
-        }
+        try Self.validate(timeLimit: timeLimit)
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be between 0 and 1 (e.g. 0.01 for 1 %)") }
+    }
+
+    /// `--time-limit`, when given, is a positive number of seconds, at most a day (also for
+    /// commands with a time limit and no gap, such as `options`).
+    static func validate(timeLimit: Double?) throws {
+        guard let timeLimit else { return }
+        guard timeLimit > 0, timeLimit.isFinite, timeLimit <= 86_400 else {
+            throw ValidationError("--time-limit must be a positive number of seconds, at most 86400 (a day)")
+        }
     }
 
     /// The time limit given, else the command's default.

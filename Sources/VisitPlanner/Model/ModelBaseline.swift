@@ -20,6 +20,13 @@ public struct PlanBaseline: Sendable {
     public var cancelledVisits: [String: [String]]
     /// Agenda items cancelled by events.
     public var cancelledItems: Set<ItemKey>
+    /// Visits the solve places whenever any plan can hold them (the visit a coordinator asks
+    /// options for): their timings carry `wantedBonus`, more than the rest of the week could
+    /// lose, so the solver leaves one out only when no placement exists. The bonus is never
+    /// part of a plan's score (the checker computes that).
+    public var wanted: Set<String> = []
+    /// Placements the solve must not choose again (the options already found).
+    public var excludedPlacements: [PlacementKey] = []
 
     public init(plan: Plan, frozen: Set<ItemKey> = [], pinned: Set<String> = [], excluded: Set<String> = [],
                 cancelledVisits: [String: [String]] = [:], cancelledItems: Set<ItemKey> = []) {
@@ -31,6 +38,40 @@ public struct PlanBaseline: Sendable {
     public var checkContext: ReplanContext {
         ReplanContext(baseline: plan, frozen: frozen, cancelledVisits: Set(cancelledVisits.keys), cancelledItems: cancelledItems)
     }
+}
+
+/// A visit's placement as a coordinator tells options apart: its start (so its day), the room of
+/// each meeting (by agenda index) and its host. Two placements differing in none of these are
+/// one option.
+public struct PlacementKey: Sendable, Hashable {
+    public var visit: String
+    public var start: LocalDateTime
+    /// Room id by agenda index, for every meeting of the visit.
+    public var rooms: [Int: String]
+    public var host: String
+
+    public init(visit: String, start: LocalDateTime, rooms: [Int: String], host: String) {
+        self.visit = visit; self.start = start; self.rooms = rooms; self.host = host
+    }
+
+    /// The key of a scheduled planned visit (nil when it lacks a start or host).
+    public init?(_ planned: PlannedVisit) {
+        guard planned.scheduled, let start = planned.start, let host = planned.host else { return nil }
+        var rooms: [Int: String] = [:]
+        for (position, item) in (planned.items ?? []).enumerated() {
+            if let room = item.room { rooms[item.agendaIndex ?? position] = room }
+        }
+        self.init(visit: planned.id, start: start, rooms: rooms, host: host)
+    }
+}
+
+/// A placement the model must not choose, resolved to model indexes: the visit, its start minute,
+/// the room index of each meeting (by model item) and the host's staff index.
+struct ModelPlacement: Sendable {
+    var visit: Int
+    var start: Int
+    var rooms: [Int: Int]
+    var host: Int
 }
 
 /// One item of the baseline plan, resolved to model indexes.
@@ -56,11 +97,19 @@ struct ModelBaseline: Sendable {
     var pinned: Set<Int> = []
     var excluded: Set<Int> = []
     var shiftable: Set<Int> = []
+    /// Visits placed whenever possible (`PlanBaseline.wanted`).
+    var wanted: Set<Int> = []
+    /// Placements not to choose (`PlanBaseline.excludedPlacements`); one naming a room or person
+    /// the scenario lacks cannot be chosen anyway and is left out.
+    var excludedPlacements: [ModelPlacement] = []
 
     init() {}
 
     /// True when planning from scratch (nothing to keep).
-    var isEmpty: Bool { items.isEmpty && hosts.isEmpty && scheduled.isEmpty && frozen.isEmpty && pinned.isEmpty && excluded.isEmpty }
+    var isEmpty: Bool {
+        items.isEmpty && hosts.isEmpty && scheduled.isEmpty && frozen.isEmpty && pinned.isEmpty && excluded.isEmpty
+            && wanted.isEmpty && excludedPlacements.isEmpty
+    }
 
     init(_ baseline: PlanBaseline, view: ScenarioView) {
         let s = view.scenario
@@ -73,6 +122,7 @@ struct ModelBaseline: Sendable {
             if baseline.pinned.contains(visit.id) { pinned.insert(v) }
             if baseline.excluded.contains(visit.id) { excluded.insert(v) }
             if baseline.shiftable.contains(visit.id) { shiftable.insert(v) }
+            if baseline.wanted.contains(visit.id) { wanted.insert(v) }
             guard let planned = baseline.plan.visit(visit.id), planned.scheduled else { continue }
             scheduled.insert(v)
             if let host = planned.host.flatMap({ staffIndex[$0] }) { hosts[v] = host }
@@ -89,6 +139,16 @@ struct ModelBaseline: Sendable {
                                           guides: (item.guides ?? []).compactMap { staffIndex[$0] }, diners: item.diners)
                 if baseline.frozen.contains(ItemKey(visit: visit.id, agendaIndex: agendaIndex)) { frozen.insert(ref) }
             }
+        }
+        let visitIndex = Dictionary(s.visits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        excludedPlacements = baseline.excludedPlacements.compactMap { key in
+            guard let v = visitIndex[key.visit], let host = staffIndex[key.host] else { return nil }
+            var rooms: [Int: Int] = [:]
+            for (agendaIndex, id) in key.rooms {
+                guard let k = view.position(visit: v, agendaIndex: agendaIndex), let r = roomIndex[id] else { return nil }
+                rooms[k] = r
+            }
+            return ModelPlacement(visit: v, start: key.start.minutes, rooms: rooms, host: host)
         }
     }
 

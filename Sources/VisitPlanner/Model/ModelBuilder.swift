@@ -56,6 +56,7 @@ struct ModelBuilder: Sendable {
             pm.objective.add(choice.variable, coefficient: terms.timingValue(scenario.visits[choice.visit], choice.timing))
         }
         if !pm.baseline.scheduled.isEmpty { BaselineTerms(scenario: scenario).apply(to: &pm) }
+        if !pm.baseline.wanted.isEmpty || !pm.baseline.excludedPlacements.isEmpty { PlacementTerms(scenario: scenario).apply(to: &pm) }
         for adjust in adjustments { adjust(&pm) }
         pm.milp.setObjective(pm.objective, .maximize)
         return pm

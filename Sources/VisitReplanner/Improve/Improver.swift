@@ -39,28 +39,14 @@ public struct Improver: Sendable {
     /// Checks the current plan against the scenario and returns what is frozen, the checker's
     /// context and the current plan's score.
     private func start() throws(ImprovementError) -> (Set<ItemKey>, ReplanContext, Double) {
-        let applied: AppliedEvents
-        do {
-            try PlanMatch(scenario: scenario, plan: current, file: planFile).validate()
-            applied = try EventApplier(scenario: scenario, plan: current, file: planFile).apply([])
-        } catch {
-            throw .invalid(error.issues.map { ValidationIssue(file: planFile, path: $0.path, message: $0.message) })
-        }
         // Visits an earlier replan cancelled stay in its plan, unscheduled, though the scenario after
         // it has them no more; the proposal leaves them out, as the next replan would.
-        let cancelled = Set(current.visits.filter { !$0.scheduled && scenario.visit($0.id) == nil }.map(\.id))
-        let context = ReplanContext(baseline: current, frozen: applied.frozen, cancelledVisits: cancelled)
-        let report = PlanChecker(scenario: scenario, replan: context).check(current)
-        // A replanned plan's reported score has its own replanning terms: only the rules count here.
-        let broken = report.violations.filter { $0.category != .score }
-        guard broken.isEmpty else {
-            throw .invalid(broken.map { violation in
-                let index = violation.visit.flatMap { id in current.visits.firstIndex { $0.id == id } }
-                return ValidationIssue(file: planFile, path: index.map { "visits[\($0)]" } ?? "",
-                                       message: "the current plan breaks a rule: \(violation)")
-            })
+        do {
+            let checked = try CurrentPlanCheck(scenario: scenario, plan: current, file: planFile)
+            return (checked.frozen, checked.context, checked.report.score)
+        } catch {
+            throw .invalid(error.issues)
         }
-        return (applied.frozen, context, report.score)
     }
 
     /// The incumbent as a proposal: changes and whom to tell against the current plan, the score

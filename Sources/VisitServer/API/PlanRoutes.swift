@@ -51,15 +51,7 @@ struct PlanRoutes {
         routes.get("/scenarios/:id/plans/:version") { _, context in
             let who = try context.caller()
             let id = try ScenarioID.parameter(context)
-            let text = try context.parameters.require("version")
-            let version: Int?
-            if text == "current" {
-                version = nil
-            } else if let number = Int(text) {
-                version = number
-            } else {
-                throw APIError.notFound("a plan version is a number or \"current\", not \"\(text)\"")
-            }
+            let version = try PlanVersionParameter.parameter(context)
             return try JSONResponse.make(try await PlanViews.view(scenarioId: id, version: version, for: who, store: store))
         }
     }

@@ -1,4 +1,5 @@
 import VisitDomain
+import VisitReplanner
 
 /// Budgets, catering costs and hotel prices are for coordinators and planners: for a host, they are taken out
 /// of scenario documents and plans before anything is sent. Clients' details stay with the people
@@ -70,6 +71,27 @@ enum Redaction {
             return visit["client"]?["contact"]?.stringValue ?? visit["client"]?["name"]?.stringValue.map { "\($0) (client)" }
         })
         return messages.filter { $0.person == person || contacts.contains($0.person) }
+    }
+
+    /// A visit's options as `identity` may see them: for a host, no prices or catering costs in
+    /// the placements, reasons without money, and no whole plan behind the way in (it carries
+    /// every visit's costs and client messages); the moves stay.
+    static func options(_ answer: VisitOptions, for identity: Identity) -> VisitOptions {
+        guard !identity.role.seesCosts else { return answer }
+        var copy = answer
+        copy.options = answer.options.map { option in
+            var option = option
+            option.visit = withoutCosts(option.visit)
+            return option
+        }
+        copy.blockers = answer.blockers.map(\.withoutMoney)
+        copy.reasons = answer.blockers.isEmpty ? answer.reasons.map { _ in withheldReason } : answer.blockers.map { $0.sentence(showingMoney: false) }
+        if var way = answer.wayIn {
+            way.placement.visit = withoutCosts(way.placement.visit)
+            way.plan = nil
+            copy.wayIn = way
+        }
+        return copy
     }
 
     /// What a host reads when a stored plan has sentences but not their facts (made before

@@ -15,11 +15,8 @@ struct RunSheetRoutes {
         routes.get("/scenarios/:id/plans/:version/runsheets") { request, context in
             let who = try context.caller()
             let id = try ScenarioID.parameter(context)
-            let text = try context.parameters.require("version")
-            guard text == "current" || Int(text) != nil else {
-                throw APIError.notFound("a plan version is a number or \"current\", not \"\(text)\"")
-            }
-            let row = try await storeCall { try await store.plan(scenarioId: id, version: Int(text)) }
+            let version = try PlanVersionParameter.parameter(context)
+            let row = try await storeCall { try await store.plan(scenarioId: id, version: version) }
             let plan = try row.decodedPlan()
             let scenario = try await storeCall { try await store.scenarioVersion(id: id, version: row.scenarioVersion) }.loadScenario()
             let wanted = try FormQuery(request).get("visit")

@@ -10,6 +10,8 @@ struct ServerServices: Sendable {
     /// Background searches for a better week near the current plan, offered as proposals.
     let improvements: ImprovementService
     let whatIfs: WhatIfRunner
+    /// Ranked options for visits not yet in a plan.
+    let options: OptionsService
     let logger: Logger
     /// How many solves each token may have running or waiting.
     let quota: SolveQuota

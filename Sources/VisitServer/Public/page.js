@@ -4,6 +4,7 @@
 // follows the scenario's updates.
 import { api, follow, h, fill, signIn, timeOf, dayLabel, money, openPage } from "./api.js";
 import { renderCalendar } from "./calendar.js";
+import { optionsButton } from "./options.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null,
@@ -104,10 +105,18 @@ function draw() {
   status.textContent = `Plan version ${state.view.version} · ${plan.status} · ${plan.totals.scheduled} scheduled, ${plan.totals.unscheduled} not`
     + (state.detail.latestVersion !== state.view.scenarioVersion ? " · the scenario changed since: plan again" : "");
   renderCalendar($("calendar"), { plan, scenario: state.scenario, mode: state.mode, selected: state.selected, moved: state.moved, onSelect: select });
-  fill($("unscheduled"), plan.visits.filter((v) => !v.scheduled).map((v) =>
-    h("li", { dataset: { visit: v.id } }, h("strong", {}, `${v.id} ${clientOf(v.id)}`),
-      h("ul", {}, (v.reasons || []).map((r) => h("li", { class: "reason" }, r))))));
-  if (!plan.visits.some((v) => !v.scheduled)) fill($("unscheduled"), h("li", { class: "muted" }, "Every visit is scheduled."));
+  // Requests saved since the plan was made (in the latest scenario, not in the plan) are listed too.
+  const listed = new Set(plan.visits.map((v) => v.id));
+  const fresh = state.view.current ? (state.detail.document.visits || []).filter((v) => !listed.has(v.id)) : [];
+  const waiting = [...plan.visits.filter((v) => !v.scheduled).map((v) => ({ id: v.id, reasons: v.reasons || [] })),
+    ...fresh.map((v) => ({ id: v.id, client: v.client?.name || "", reasons: ["a new request, not planned yet"] }))];
+  fill($("unscheduled"), waiting.map((v) => {
+    const panel = h("div", { class: "options-panel", hidden: true });
+    return h("li", { dataset: { visit: v.id } }, h("strong", {}, `${v.id} ${v.client ?? clientOf(v.id)}`),
+      state.me.role === "host" ? null : optionsButton(state.scenarioId, v.id, panel),
+      h("ul", {}, v.reasons.map((r) => h("li", { class: "reason" }, r))), panel);
+  }));
+  if (waiting.length === 0) fill($("unscheduled"), h("li", { class: "muted" }, "Every visit is scheduled."));
   if (state.selected) showDetails(state.selected);
 }
 
