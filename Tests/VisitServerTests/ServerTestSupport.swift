@@ -73,7 +73,7 @@ final class TestServer: Sendable {
     /// A new server; `seed` is planned in the background (wait with `waitForSeedPlan`). With
     /// `sharing`, it opens the other server's store (and folder) instead of a new one.
     static func make(backend: StoreBackend = .sqlite, seed: SeedScenario = .none, seedTimeLimit: Double = 30, sharing: TestServer? = nil,
-                     connectionLimits: ConnectionLimits = ConnectionLimits()) async throws -> TestServer {
+                     connectionLimits: ConnectionLimits = ConnectionLimits(), clock: (@Sendable () -> Date)? = nil) async throws -> TestServer {
         let ownsFolder = sharing == nil
         let folder = sharing?.folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("visitplan-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -85,6 +85,7 @@ final class TestServer: Sendable {
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, database: database,
                                                 tokens: try TestTokens.registry(), seed: seed, seedTimeLimit: seedTimeLimit, logger: logger)
         configuration.connectionLimits = connectionLimits
+        if let clock { configuration.clock = clock }
         // A debug build on a busy CI machine: the host's answer time generous enough that replans
         // end as they would on a quiet one (the answer time itself is tested in the replanner).
         configuration.replanAnswerSeconds = 10
@@ -93,8 +94,8 @@ final class TestServer: Sendable {
     }
 
     /// A server with the small office loaded and its first plan made.
-    static func smallOffice(_ backend: StoreBackend = .sqlite) async throws -> TestServer {
-        let server = try await make(backend: backend, seed: .text(try Scenarios.smallOffice, .yaml))
+    static func smallOffice(_ backend: StoreBackend = .sqlite, clock: (@Sendable () -> Date)? = nil) async throws -> TestServer {
+        let server = try await make(backend: backend, seed: .text(try Scenarios.smallOffice, .yaml), clock: clock)
         try await server.waitForSeedPlan()
         return server
     }
@@ -143,6 +144,24 @@ struct TestAPI: Sendable {
 
     func get(_ uri: String, token: String? = TestTokens.coordinator) async throws -> TestReply {
         try await send(.get, uri, token: token)
+    }
+
+    /// A request with a binary body; the reply's bytes as well as its text.
+    func upload(_ uri: String, token: String? = TestTokens.coordinator, bytes: [UInt8], contentType: String?) async throws -> (TestReply, [UInt8]) {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.executeRequest(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
+        return (TestReply(status: response.status, headers: response.headers, text: String(buffer: response.body)),
+                Array(response.body.readableBytesView))
+    }
+
+    /// A GET whose answer is bytes.
+    func bytes(_ uri: String, token: String? = TestTokens.coordinator) async throws -> (HTTPResponse.Status, HTTPFields, [UInt8]) {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.executeRequest(uri: uri, method: .get, headers: headers, body: nil)
+        return (response.status, response.headers, Array(response.body.readableBytesView))
     }
 
     func post(_ uri: String, token: String? = TestTokens.coordinator, body: String, contentType: String? = "application/json") async throws -> TestReply {

@@ -342,6 +342,39 @@ struct StoreSuiteTests {
         await two.shutdown()
     }
 
+    @Test("records and files of visits: kept in order, files listed without their bytes, nothing changed or deleted even with SQL",
+          arguments: StoreBackend.all)
+    func visitRecords(backend: StoreBackend) async throws {
+        try await Self.withStore(backend) { store in
+            _ = try await store.createScenario(id: Self.office, upload: try Self.upload(), origin: "seed", by: "visitplan")
+            func record(_ visit: String, _ body: String) -> VisitRecordRow {
+                VisitRecordRow(id: nil, scenarioId: Self.office, visitId: visit, kind: "note", body: body, at: "2026-12-14T12:00",
+                               recordedBy: "lisa.wong", recordedAt: "")
+            }
+            let a = try await store.addRecord(record("V-2001", "{\"kind\":\"note\",\"text\":\"a\"}"))
+            let b = try await store.addRecord(record("V-2002", "{\"kind\":\"note\",\"text\":\"b\"}"))
+            let c = try await store.addRecord(record("V-2001", "{\"kind\":\"note\",\"text\":\"c\"}"))
+            #expect(a.id != nil && a.recordedAt.hasSuffix("Z"), "stamped by the store")
+            #expect(try await store.records(scenarioId: Self.office, visitId: "V-2001").map(\.id) == [a.id, c.id])
+            #expect(try await store.records(scenarioId: Self.office, visitId: nil).map(\.id) == [a.id, b.id, c.id])
+            #expect(await Self.storeError { _ = try await store.addRecord(VisitRecordRow(id: nil, scenarioId: "none", visitId: "V", kind: "note",
+                                                                                          body: "{}", at: "2026-12-14T12:00", recordedBy: "x",
+                                                                                          recordedAt: "")) } == .noScenario("none"))
+            let bytes = Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])
+            let file = try await store.addAttachment(AttachmentRow(id: nil, scenarioId: Self.office, visitId: "V-2001", name: "p.png",
+                                                                   contentType: "image/png", size: bytes.count, data: bytes, addedBy: "lisa.wong",
+                                                                   addedAt: ""))
+            let listed = try await store.attachments(scenarioId: Self.office, visitId: "V-2001")
+            #expect(listed.count == 1 && listed[0].data.isEmpty && listed[0].size == 7 && listed[0].name == "p.png")
+            #expect(try await store.attachment(id: try #require(file.id)).data == bytes)
+            #expect(await Self.storeError { _ = try await store.attachment(id: 999) } == .noFile(999))
+            for sql in ["UPDATE visitRecord SET body = '{}'", "DELETE FROM visitRecord", "UPDATE attachment SET name = 'x'", "DELETE FROM attachment"] {
+                await #expect(throws: (any Error).self, "\(sql)") { try await executeRawSQL(sql, on: store) }
+            }
+            #expect(try await store.records(scenarioId: Self.office, visitId: nil).count == 3)
+        }
+    }
+
     @Test("workers of two instances claiming at once never claim one run twice and leave none", arguments: StoreBackend.all)
     func claimsAtOnce(backend: StoreBackend) async throws {
         let folder = try Self.scratch()
