@@ -182,4 +182,26 @@ struct VisitRecordAPITests {
             #expect(badQuarter.status == .badRequest)
         }
     }
+
+    @Test("a host's feed lists their to-dos: overdue follow-ups first with priority 1, done ones completed; another host's feed has none of them")
+    func feedTodos() async throws {
+        let (server, host, other) = try await Self.server()
+        let plan = try await server.services.store.plan(scenarioId: Self.scenario, version: nil).decodedPlan()
+        let person = try #require(plan.visit("V-2001")?.host)
+        try await server.test { api in
+            let before = try await api.get("/calendars/person/\(person).ics", token: host).text
+            #expect(before.contains("BEGIN:VTODO"))
+            let feedback = try #require(before.components(separatedBy: "BEGIN:VTODO").first { $0.contains("V-2001/follow-up/feedback@visitplan") })
+            #expect(feedback.contains("SUMMARY:Overdue: V-2001") && feedback.contains("PRIORITY:1") && feedback.contains("STATUS:NEEDS-ACTION"))
+            #expect(feedback.contains("DUE;TZID=Asia/Shanghai:20261215"))
+            #expect(before.contains("V-2001/prepare/confirm@visitplan"), "the host's preparation tasks too")
+            _ = try await api.post(Self.path("V-2001", "records"), token: host, body: "{\"kind\": \"feedback\", \"satisfaction\": 90, \"intent\": \"likely\"}")
+            let after = try await api.get("/calendars/person/\(person).ics", token: host).text
+            let done = try #require(after.components(separatedBy: "BEGIN:VTODO").first { $0.contains("V-2001/follow-up/feedback@visitplan") })
+            #expect(done.contains("STATUS:COMPLETED") && !done.contains("PRIORITY:1"))
+            let otherPerson = try #require(plan.visits.compactMap(\.host).first { $0 != person })
+            let theirs = try await api.get("/calendars/person/\(otherPerson).ics", token: other).text
+            #expect(!theirs.contains("V-2001/follow-up/") && !theirs.contains("V-2001/prepare/confirm"), "not their visit to prepare or follow up")
+        }
+    }
 }

@@ -16,6 +16,8 @@ public struct PreparationChecklist: Sendable, Hashable {
         public var due: LocalDateTime
         /// Known done from the scenario alone (an NDA already signed).
         public var done: Bool
+        /// The owner's staff id, when a staff member owns it (their feed lists it).
+        public var ownerId: String? = nil
     }
 
     public var visit: String
@@ -80,6 +82,22 @@ public struct PreparationChecklist: Sendable, Hashable {
         if confidential {
             tasks.append(Task(key: "nda", title: "NDA signed before the confidential items", owner: host,
                               due: workingDaysBefore(1), done: visit.ndaSigned))
+        }
+        if let booking = planned.booking {
+            let nights = booking.nights.map(\.description).joined(separator: ", ")
+            tasks.append(Task(key: "hotel", title: "Hotel booked: \(booking.rooms) \(booking.roomType) room\(booking.rooms == 1 ? "" : "s") at \(scenario.hotel(booking.hotel)?.name ?? booking.hotel), nights \(nights); room type confirmed, vouchers kept",
+                              owner: "coordinator", due: workingDaysBefore(2), done: false))
+        }
+        // Whose feed each task belongs in: the host's, the IT person's on call, the tour's first guide's.
+        for index in tasks.indices {
+            let key = tasks[index].key
+            if ["confirm", "materials", "nda"].contains(key) || key.hasPrefix("menu-") {
+                tasks[index].ownerId = planned.host
+            } else if key.hasPrefix("equipment-"), let agenda = Int(key.dropFirst("equipment-".count)) {
+                tasks[index].ownerId = onCall.shifts[ItemKey(visit: id, agendaIndex: agenda)]?.first?.person
+            } else if key.hasPrefix("tour-"), let agenda = Int(key.dropFirst("tour-".count)) {
+                tasks[index].ownerId = (planned.items ?? []).first { $0.agendaIndex == agenda }?.guides?.first
+            }
         }
         self.visit = id
         self.tasks = tasks.sorted { ($0.due, $0.key) < ($1.due, $1.key) }

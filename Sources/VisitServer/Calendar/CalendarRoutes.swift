@@ -49,6 +49,7 @@ struct CalendarRoutes {
     private func feed(_ owner: FeedOwner, scenario filter: String?) async throws -> Response {
         let store = services.store
         var events: [FeedEvent] = []
+        var todos: [FeedTodo] = []
         var title: String?
         for summary in try await store.scenarios() where filter == nil || summary.scenario.id == filter {
             guard let currentVersion = summary.currentPlanVersion else { continue }
@@ -76,6 +77,16 @@ struct CalendarRoutes {
                 await services.feeds.store(history, for: key)
             }
             let zone = scenario.calendar.timeZone ?? services.siteTimeZone
+            if case .person(let id) = owner {
+                let plan = try current.decodedPlan()
+                let records = try await store.records(scenarioId: summary.scenario.id, visitId: nil).map(VisitFiles.record)
+                todos += FeedTodos.of(person: id, scenarioId: summary.scenario.id, scenario: scenario, plan: plan, records: records,
+                                      now: services.now(for: scenario)).map { todo in
+                    var zoned = todo
+                    zoned.timeZone = zone
+                    return zoned
+                }
+            }
             events += history.current.map { event in
                 var zoned = event
                 zoned.timeZone = zone
@@ -85,7 +96,9 @@ struct CalendarRoutes {
         guard let title else {
             throw APIError.notFound("no current plan has a \(owner.kindName) \"\(owner.id)\"")
         }
-        let text = ICSCalendar.render(title: title, events: events.sorted { ($0.start, $0.uid) < ($1.start, $1.uid) })
+        let text = ICSCalendar.render(title: title, events: events.sorted { ($0.start, $0.uid) < ($1.start, $1.uid) },
+                                      todos: todos.sorted { ($0.overdue ? 0 : 1, $0.due, $0.uid) < ($1.overdue ? 0 : 1, $1.due, $1.uid) },
+                                      stamp: StoreRules.timestamp(services.clock()))
         return Response(status: .ok,
                         headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "no-cache"],
                         body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -6,7 +6,8 @@ import VisitDomain
 /// used written once as a VTIMEZONE; DTSTAMP and LAST-MODIFIED are the UTC time of the plan version
 /// that last changed the entry, and SEQUENCE counts those changes.
 enum ICSCalendar {
-    static func render(title: String, events: [FeedEvent]) -> String {
+    /// `todos`: a person's to-dos (VTODO), due at site-local times, stamped `stamp` (UTC ISO 8601).
+    static func render(title: String, events: [FeedEvent], todos: [FeedTodo] = [], stamp: String = "") -> String {
         var ics = ICSWriter()
         ics.add("BEGIN", "VCALENDAR", raw: true)
         ics.add("VERSION", "2.0", raw: true)
@@ -14,11 +15,11 @@ enum ICSCalendar {
         ics.add("CALSCALE", "GREGORIAN", raw: true)
         ics.add("METHOD", "PUBLISH", raw: true)
         ics.add("X-WR-CALNAME", title)
-        let zones = Set(events.map(\.timeZone)).sorted()
+        let zones = Set(events.map(\.timeZone) + todos.map(\.timeZone)).sorted()
         if zones.count == 1, let only = zones.first { ics.add("X-WR-TIMEZONE", only) }
         for id in zones {
             guard let zone = TimeZone(identifier: id) else { continue }
-            let times = events.filter { $0.timeZone == id }.flatMap { [$0.start, $0.end] }
+            let times = events.filter { $0.timeZone == id }.flatMap { [$0.start, $0.end] } + todos.filter { $0.timeZone == id }.map(\.due)
             guard let first = times.min(), let last = times.max() else { continue }
             for line in ICSTimeZone(zone: zone).component(from: instant(first), through: instant(last)) {
                 ics.add(line.name, line.value, raw: line.name != "TZNAME")
@@ -40,6 +41,17 @@ enum ICSCalendar {
             ics.add("STATUS", "CONFIRMED", raw: true)
             ics.add("TRANSP", "OPAQUE", raw: true)
             ics.add("END", "VEVENT", raw: true)
+        }
+        for todo in todos {
+            ics.add("BEGIN", "VTODO", raw: true)
+            ics.add("UID", todo.uid)
+            if let stamp = ICSWriter.utcDateTime(iso8601: stamp) { ics.add("DTSTAMP", stamp, raw: true) }
+            ics.add("DUE;TZID=\(todo.timeZone)", ICSWriter.localDateTime(todo.due), raw: true)
+            ics.add("SUMMARY", todo.summary)
+            ics.add("DESCRIPTION", todo.description)
+            ics.add("STATUS", todo.status, raw: true)
+            if todo.overdue { ics.add("PRIORITY", "1", raw: true) }
+            ics.add("END", "VTODO", raw: true)
         }
         ics.add("END", "VCALENDAR", raw: true)
         return ics.text
