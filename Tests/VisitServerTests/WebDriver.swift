@@ -210,3 +210,24 @@ enum LoopbackHTTP {
         return nil
     }
 }
+
+extension WebDriver {
+    /// Finds the element of `selector` and clicks it, again when the page redrew it in between
+    /// (a stale element), for up to `seconds`.
+    func click(selector: String, seconds: Double = 30) async throws {
+        var lastError: (any Error)?
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            do {
+                if let element = try await find(selector) {
+                    try await click(element)
+                    return
+                }
+            } catch {
+                lastError = error
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw Failure(description: "could not click \(selector): \(lastError.map { "\($0)" } ?? "not found")")
+    }
+}

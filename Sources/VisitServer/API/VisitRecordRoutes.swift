@@ -88,7 +88,8 @@ struct VisitRecordRoutes {
                 if who.role == .host, planned.host == nil || planned.host != who.person { continue }
                 let file = VisitFile(visitId: visit.id, records: records)
                 let plan = FollowUpPlan(visitId: visit.id, end: end, host: planned.host, owner: visit.owner, file: file, now: now)
-                tasks += plan.tasks.map { FollowUpListEntry(visit: visit.id, client: visit.client.name, key: $0.key, title: $0.title, owner: $0.owner,
+                tasks += plan.tasks.map { FollowUpListEntry(visit: visit.id, client: visit.client.name, key: $0.key, title: $0.title,
+                                                            owner: scenario.staffMember($0.owner)?.displayName ?? $0.owner,
                                                             due: $0.due.description, state: $0.state.rawValue, doneAt: $0.doneAt?.description) }
             }
             return try JSONResponse.make(FollowUpList(now: now.description, tasks: tasks.sorted { ($0.due, $0.visit, $0.key) < ($1.due, $1.visit, $1.key) }))

@@ -83,7 +83,8 @@ struct VisitFiles: Sendable {
                              onTime: first <= c.planned.end!.adding(minutes: 1440))
             },
             followUps: followUp.tasks.map { task in
-                .init(key: task.key, title: task.title, owner: task.owner, due: task.due.description, state: task.state.rawValue,
+                .init(key: task.key, title: task.title, owner: c.scenario.staffMember(task.owner)?.displayName ?? task.owner,
+                      due: task.due.description, state: task.state.rawValue,
                       doneAt: task.doneAt?.description, onTime: task.doneAt.map { $0 <= task.due }, note: task.note)
             },
             outcome: file.outcome.map { .init(result: $0.result.rawValue, date: $0.date.description, note: $0.note) },

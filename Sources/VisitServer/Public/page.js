@@ -5,6 +5,7 @@
 import { api, follow, h, fill, signIn, timeOf, dayLabel, money, openPage } from "./api.js";
 import { renderCalendar } from "./calendar.js";
 import { optionsButton } from "./options.js";
+import { showVisitFile } from "./visitfile.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null,
@@ -20,7 +21,7 @@ async function main() {
   state.me = await signIn();
   $("signin").hidden = true;
   $("app").hidden = false;
-  if (state.me.role === "host") $("whatif-link").hidden = true;
+  if (state.me.role === "host") { $("whatif-link").hidden = true; $("kpi-link").hidden = true; }
   $("replan-all").hidden = state.me.role !== "coordinator";
   $("report-card").hidden = state.me.role === "planner";
   for (const radio of document.querySelectorAll("input[name=lanes]")) {
@@ -266,9 +267,14 @@ function showDetails(visitId) {
     try { await openPage(`/scenarios/${state.scenarioId}/plans/${state.view.version}/runsheets?visit=${encodeURIComponent(visitId)}`); }
     catch (error) { showError(error.details || error.message); }
   } } }, "Print run sheet") : null;
+  // The visit's file after the plan: preparation, notes, feedback, follow-up (the host and coordinators record, planners read).
+  const mayRecord = state.me.role === "coordinator" || (state.me.role === "host" && planned?.host === state.me.person);
+  const openFile = mayPrint ? h("button", { type: "button", id: "visit-file-open", class: "secondary", on: { click: () =>
+    showVisitFile(state.scenarioId, visitId, $("visit-file"), mayRecord) } }, "Preparation and follow-up") : null;
+  $("visit-file").hidden = true;
   fill($("details"), h("h2", {}, `${visitId} ${client.name || ""}`),
     h("div", { class: "details" }, h("dl", {}, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))),
-    items.length ? h("ul", { class: "agenda" }, items) : null, printSheet,
+    items.length ? h("ul", { class: "agenda" }, items) : null, h("div", { class: "detail-actions" }, printSheet, openFile),
     planned && !planned.scheduled ? h("ul", {}, (planned.reasons || []).map((r) => h("li", { class: "reason" }, r))) : null);
 }
 
