@@ -112,7 +112,7 @@ let package = Package(
                                                               "ScenarioGenerator", "PropertyCheck"]),
         .testTarget(name: "VisitWhatIfTests", dependencies: ["VisitWhatIf", "VisitPlanner", "VisitDomain"]),
         .testTarget(name: "VisitServerTests", dependencies: [
-            "VisitServer", "VisitDomain", "VisitPlanner",
+            "VisitServer", "VisitDomain", "VisitPlanner", "ScenarioGenerator",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),

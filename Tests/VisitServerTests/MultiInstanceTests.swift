@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import ScenarioGenerator
 import VisitDomain
 @testable import VisitServer
 
@@ -90,10 +91,10 @@ struct MultiInstanceTests {
 }
 
 extension MultiInstanceTests {
-    static let demo = "acme-hq-demo-week"
+    static let demo = "generated-week"
 
     @Test("an instance killed with SIGKILL mid-solve: its plan run and its what-if run are finished by another instance, each once",
-          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(4)))
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(5)))
     func killedMidSolve() async throws {
         let executable = try #require(VisitplanTool.executable(), "the visitplan executable was not built beside the tests")
         let url = try await TestPostgres.freshDatabase()
@@ -103,14 +104,15 @@ extension MultiInstanceTests {
         let a = try await ServeProcess.start(executable, database: url, tokens: tokens, folder: folder, name: "a", solverThreads: 2)
         defer { a.stop() }
 
-        let created = try await a.send("POST", "/api/scenarios?id=\(Self.demo)", body: try Scenarios.text("demo-week.yaml"),
-                                       contentType: "application/yaml")
+        // Long solves: a generated week of 150 visits to be proven optimal (it takes the whole time
+        // limit), and a what-if of twice its demand.
+        let week = try ScenarioDocument.jsonText(ScenarioGenerator(visits: 150, seed: 11, tight: true).scenario())
+        let created = try await a.send("POST", "/api/scenarios?id=\(Self.demo)", body: week)
         #expect(created.status == 201, "\(created.text)")
-        // Long solves: the demo week proven optimal, and a what-if of twice the demand.
-        let plan = try await a.send("POST", "/api/scenarios/\(Self.demo)/plans", body: "{\"timeLimit\": 40, \"relativeGap\": 0}")
+        let plan = try await a.send("POST", "/api/scenarios/\(Self.demo)/plans", body: "{\"timeLimit\": 25, \"relativeGap\": 0}")
         #expect(plan.status == 202, "\(plan.text)")
         let planRun = try #require(try plan.json["id"]?.intValue)
-        let whatIf = try await a.send("POST", "/api/scenarios/\(Self.demo)/whatifs?timeLimit=8", token: TestTokens.planner,
+        let whatIf = try await a.send("POST", "/api/scenarios/\(Self.demo)/whatifs?timeLimit=5", token: TestTokens.planner,
                                       body: "variants:\n  - name: doubled\n    scaleDemand: 2\n", contentType: "application/yaml")
         #expect(whatIf.status == 202, "\(whatIf.text)")
         let whatIfRun = try #require(try whatIf.json["id"]?.intValue)
@@ -123,11 +125,13 @@ extension MultiInstanceTests {
         }
         let dead = try #require(holders[0])
         #expect(holders[1] == dead, "a runs both")
+        // b starts while a solves: a's runs are held, so b's workers leave them alone.
+        let b = try await ServeProcess.start(executable, database: url, tokens: tokens, folder: folder, name: "b", solverThreads: 2)
+        defer { b.stop() }
+        #expect(try await Self.holder("planRun", planRun, on: url) == dead, "still a's while a lives")
         #expect(try await Self.state("planRun", planRun, on: url) == "running", "killed mid-solve")
         a.kill()
 
-        let b = try await ServeProcess.start(executable, database: url, tokens: tokens, folder: folder, name: "b", solverThreads: 2)
-        defer { b.stop() }
         var states = ["running", "running"]
         for _ in 0..<1800 where states.contains("running") {
             try await Task.sleep(for: .milliseconds(100))

@@ -134,7 +134,7 @@ struct PostgresStoreTests {
     }
 
     @Test("an instance hears what another commits (LISTEN/NOTIFY), and its workers wake for a run started elsewhere",
-          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(1)))
+          .enabled(if: TestPostgres.server != nil, "needs VISITPLAN_TEST_POSTGRES"), .timeLimit(.minutes(3)))
     func changesAcrossInstances() async throws {
         let url = try await TestPostgres.freshDatabase()
         let one = try await PostgresStore.open(url, logger: TestPostgres.logger)
