@@ -54,7 +54,7 @@ final class RawConnection {
             let port = try #require(client.port)
             let connection = try RawConnection(port: port)
             connection.send("GET /api/me HTTP/1.0\r\nAuthorization: Bearer \(TestTokens.coordinator)\r\n\r\n")
-            let reply = try #require(connection.readUntilClosed(seconds: 30), "the server keeps the HTTP/1.0 connection open")
+            let reply = try #require(connection.readUntilClosed(seconds: 90), "the server keeps the HTTP/1.0 connection open")
             #expect(reply.hasPrefix("HTTP/1.0 200"), "\(reply.prefix(80))")
             #expect(reply.lowercased().contains("connection: close"))
             #expect(reply.contains("coordinator"))
