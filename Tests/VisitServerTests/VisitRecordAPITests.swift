@@ -204,4 +204,23 @@ struct VisitRecordAPITests {
             #expect(!theirs.contains("V-2001/follow-up/") && !theirs.contains("V-2001/prepare/confirm"), "not their visit to prepare or follow up")
         }
     }
+
+    @Test("the archive keeps what was recorded after the plan and the files, by client and date; a host sees them for their own visits only")
+    func archive() async throws {
+        let (server, host, other) = try await Self.server()
+        try await server.test { api in
+            _ = try await api.post(Self.path("V-2001", "records"), token: host, body: "{\"kind\": \"note\", \"topic\": \"intent\", \"text\": \"Wants a pilot line\"}")
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2]
+            _ = try await api.upload(Self.path("V-2001", "files?name=minutes.png"), token: host, bytes: png, contentType: "image/png")
+            let found = try await api.get("/api/archive?client=contoso&date=2026-12-14").json
+            let visit = try #require(found["visits"]?.arrayValue?.first { $0["visit"]?.stringValue == "V-2001" })
+            #expect(visit[path: "records[0].record.text"]?.stringValue == "Wants a pilot line")
+            #expect(visit[path: "records[0].record.kind"]?.stringValue == "note" && visit[path: "records[0].at"]?.stringValue == "2026-12-15T16:00")
+            #expect(visit[path: "files[0].name"]?.stringValue == "minutes.png")
+            let mine = try await api.get("/api/archive?client=contoso&date=2026-12-14", token: host).json
+            #expect(mine[path: "visits[0].records"]?.arrayValue?.count == 1)
+            let theirs = try await api.get("/api/archive?client=contoso&date=2026-12-14", token: other).json
+            #expect(theirs[path: "visits[0].records"]?.arrayValue?.isEmpty == true && theirs[path: "visits[0].files"]?.arrayValue?.isEmpty == true)
+        }
+    }
 }
