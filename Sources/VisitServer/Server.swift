@@ -136,6 +136,7 @@ struct VisitServerApp {
         ArchiveRoutes(services: services).add(to: api)
         VisitRecordRoutes(services: services).add(to: api)
         ReportRoutes(services: services).add(to: api)
+        OrderRoutes(services: services).add(to: api)
         UpdateRoutes(services: services).add(to: api)
         router.addRoutes(api, atPath: "/api")
         let calendars = RouteCollection(context: VisitRequestContext.self)

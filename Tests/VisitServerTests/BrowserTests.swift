@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import HummingbirdTesting
 import Testing
 import VisitDomain
@@ -70,9 +73,14 @@ struct BrowserTests {
                 #expect(reportedBy == [visit.host ?? ""])
 
                 // Someone else reports a change: the open page shows the new plan without being touched.
-                let other = try await TestAPI(client: client).post("/api/scenarios/suzhou-office-week-51/plans/2/events",
-                    body: eventJSON(["type": "headcountChange", "at": "2026-12-14T08:30", "visit": "V-2002", "headcount": 4]))
-                #expect(other.status == .created, "\(other.text)")
+                // A request of its own (the test client's kept-alive connection may have been closed as idle by now).
+                var report = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/scenarios/suzhou-office-week-51/plans/2/events")!)
+                report.httpMethod = "POST"
+                report.setValue("Bearer \(TestTokens.coordinator)", forHTTPHeaderField: "Authorization")
+                report.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                report.httpBody = Data(eventJSON(["type": "headcountChange", "at": "2026-12-14T08:30", "visit": "V-2002", "headcount": 4]).utf8)
+                let (body, response) = try await URLSession.shared.data(for: report)
+                #expect((response as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
                 try await browser.waitUntil("the page shows plan version 3 on its own", seconds: 30) {
                     guard let status = try await browser.find("#plan-status") else { return false }
                     return try await browser.text(status).hasPrefix("Plan version 3")

@@ -223,4 +223,23 @@ struct VisitRecordAPITests {
             #expect(theirs[path: "visits[0].records"]?.arrayValue?.isEmpty == true && theirs[path: "visits[0].files"]?.arrayValue?.isEmpty == true)
         }
     }
+
+    @Test("caterers' order sheets: what to cook per meal, prices for coordinators only, a host's own visits only")
+    func orders() async throws {
+        let (server, host, _) = try await Self.server()
+        try await server.test { api in
+            let all = try await api.get("/api/scenarios/\(Self.scenario)/plans/current/orders").json.arrayValue ?? []
+            let orders = all.flatMap { $0["orders"]?.arrayValue ?? [] }
+            #expect(!orders.isEmpty && orders.allSatisfy { $0["pricePerHead"]?.numberValue != nil && $0["cook"]?.stringValue?.contains("diners") == true })
+            let mine = try await api.get("/api/scenarios/\(Self.scenario)/plans/current/orders", token: host)
+            #expect(!mine.text.contains("pricePerHead"), "no prices for a host")
+            let plan = try await server.services.store.plan(scenarioId: Self.scenario, version: nil).decodedPlan()
+            let person = plan.visit("V-2001")?.host
+            let hosted = Set(plan.visits.filter { $0.host == person }.map(\.id))
+            let visits = Set((try mine.json.arrayValue ?? []).flatMap { $0["orders"]?.arrayValue ?? [] }.compactMap { $0["visit"]?.stringValue })
+            #expect(visits.isSubset(of: hosted))
+            let unknown = try await api.get("/api/scenarios/\(Self.scenario)/plans/current/orders?caterer=nobody")
+            #expect(unknown.status == .notFound)
+        }
+    }
 }

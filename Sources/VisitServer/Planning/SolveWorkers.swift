@@ -48,11 +48,12 @@ final class SolveWorkers: Sendable {
         Task { await doorbell.ring() }
     }
 
-    /// Stops claiming jobs (jobs under way end on their own).
+    /// Stops claiming jobs and returns once no claim is in flight (jobs under way end on their own).
     func stop() async {
         loop.get()?.cancel()
         listener.get()?.cancel()
         await doorbell.ring()
+        await loop.get()?.value
     }
 
     /// One turn of the loop: claims jobs while a worker is free; then the loop waits for a ring or
