@@ -14,6 +14,9 @@ enum TestTokens {
     static let planner = "planner-token-0123456789abc"
     static let lisa = "host-lisa-wong-token-0123456"
     static let zhou = "host-zhou-ming-token-0123456"
+    /// xu.lan, a sales person who invites clients.
+    static let business = "business-xu-lan-token-012345"
+    static let logistics = "logistics-token-0123456789ab"
 
     static func registry() throws -> TokenRegistry {
         try TokenRegistry([
@@ -21,6 +24,8 @@ enum TestTokens {
             AccessToken(token: planner, identity: Identity(name: "analyst", role: .planner)),
             AccessToken(token: lisa, identity: Identity(name: "lisa.wong", role: .host, person: "lisa.wong")),
             AccessToken(token: zhou, identity: Identity(name: "zhou.ming", role: .host, person: "zhou.ming")),
+            AccessToken(token: business, identity: Identity(name: "xu.lan", role: .business, person: "xu.lan")),
+            AccessToken(token: logistics, identity: Identity(name: "front-desk", role: .logistics)),
         ])
     }
 
@@ -73,7 +78,8 @@ final class TestServer: Sendable {
     /// A new server; `seed` is planned in the background (wait with `waitForSeedPlan`). With
     /// `sharing`, it opens the other server's store (and folder) instead of a new one.
     static func make(backend: StoreBackend = .sqlite, seed: SeedScenario = .none, seedTimeLimit: Double = 30, sharing: TestServer? = nil,
-                     connectionLimits: ConnectionLimits = ConnectionLimits()) async throws -> TestServer {
+                     connectionLimits: ConnectionLimits = ConnectionLimits(),
+                     clock: (@Sendable () -> Date)? = nil) async throws -> TestServer {
         let ownsFolder = sharing == nil
         let folder = sharing?.folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("visitplan-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -85,6 +91,7 @@ final class TestServer: Sendable {
         var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, database: database,
                                                 tokens: try TestTokens.registry(), seed: seed, seedTimeLimit: seedTimeLimit, logger: logger)
         configuration.connectionLimits = connectionLimits
+        if let clock { configuration.clock = clock }
         // A debug build on a busy CI machine: the host's answer time generous enough that replans
         // end as they would on a quiet one (the answer time itself is tested in the replanner).
         configuration.replanAnswerSeconds = 10
@@ -93,8 +100,8 @@ final class TestServer: Sendable {
     }
 
     /// A server with the small office loaded and its first plan made.
-    static func smallOffice(_ backend: StoreBackend = .sqlite) async throws -> TestServer {
-        let server = try await make(backend: backend, seed: .text(try Scenarios.smallOffice, .yaml))
+    static func smallOffice(_ backend: StoreBackend = .sqlite, clock: (@Sendable () -> Date)? = nil) async throws -> TestServer {
+        let server = try await make(backend: backend, seed: .text(try Scenarios.smallOffice, .yaml), clock: clock)
         try await server.waitForSeedPlan()
         return server
     }

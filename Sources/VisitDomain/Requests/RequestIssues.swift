@@ -1,0 +1,14 @@
+/// Field paths of a request's problems: the scenario decoder names a request's fields as
+/// `visits[12].window.latest`; the person who wrote the request reads `window.latest`.
+enum RequestIssues {
+    /// `path` without its `visits[index]` prefix (`""` for the visit itself); nil when the path
+    /// is about something else.
+    static func visitPath(_ path: String, index: Int) -> String? {
+        let prefix = "visits[\(index)]"
+        guard path.hasPrefix(prefix) else { return nil }
+        let rest = path.dropFirst(prefix.count)
+        if rest.isEmpty { return "" }
+        if rest.hasPrefix(".") { return String(rest.dropFirst()) }
+        return nil   // visits[12] vs visits[123]
+    }
+}
