@@ -5,6 +5,7 @@
 import { api, follow, h, fill, signIn, timeOf, dayLabel, money, openPage } from "./api.js";
 import { renderCalendar } from "./calendar.js";
 import { optionsButton } from "./options.js";
+import { setUpRequests, fillRequestForm, acceptButtons } from "./requests.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null,
@@ -16,13 +17,31 @@ const clientOf = (id) => request(id)?.client?.name || "";
 
 function showError(message) { $("app-error").textContent = message || ""; }
 
+/** What the request card needs of the page. */
+const requestContext = {
+  get me() { return state.me; },
+  scenarioId: () => state.scenarioId,
+  scenario: () => state.detail.document,
+  planVersion: () => state.view?.version,
+  reload: () => load(),
+};
+
+/** Whether the caller may ask for a visit's options: coordinators and planners, a business token for its own requests. */
+function mayAskOptions(visitId) {
+  if (state.me.role === "coordinator" || state.me.role === "planner") return true;
+  if (state.me.role !== "business") return false;
+  const owner = (state.detail.document.visits || []).find((v) => v.id === visitId)?.owner;
+  return owner === state.me.person || owner === state.me.name;
+}
+
 async function main() {
   state.me = await signIn();
   $("signin").hidden = true;
   $("app").hidden = false;
   if (state.me.role === "host") $("whatif-link").hidden = true;
   $("replan-all").hidden = state.me.role !== "coordinator";
-  $("report-card").hidden = state.me.role === "planner";
+  $("report-card").hidden = !["coordinator", "host"].includes(state.me.role);
+  setUpRequests(requestContext);
   for (const radio of document.querySelectorAll("input[name=lanes]")) {
     radio.addEventListener("change", () => { state.mode = radio.value; draw(); });
   }
@@ -86,6 +105,7 @@ async function load() {
     }
     draw();
     fillReportVisits();
+    await fillRequestForm(requestContext);
     await followRuns();
     followImprovement();
   } catch (error) {
@@ -112,12 +132,22 @@ function draw() {
     ...fresh.map((v) => ({ id: v.id, client: v.client?.name || "", reasons: ["a new request, not planned yet"] }))];
   fill($("unscheduled"), waiting.map((v) => {
     const panel = h("div", { class: "options-panel", hidden: true });
+    const accept = state.me.role === "coordinator" && state.view.current ? acceptButton(v.id) : null;
     return h("li", { dataset: { visit: v.id } }, h("strong", {}, `${v.id} ${v.client ?? clientOf(v.id)}`),
-      state.me.role === "host" ? null : optionsButton(state.scenarioId, v.id, panel),
+      mayAskOptions(v.id) ? optionsButton(state.scenarioId, v.id, panel) : null, accept,
       h("ul", {}, v.reasons.map((r) => h("li", { class: "reason" }, r))), panel);
   }));
   if (waiting.length === 0) fill($("unscheduled"), h("li", { class: "muted" }, "Every visit is scheduled."));
   if (state.selected) showDetails(state.selected);
+}
+
+/** A coordinator's "Accept" for a waiting visit: its best option, else the cheapest way in, into the plan on screen. */
+function acceptButton(visitId) {
+  const box = acceptButtons(requestContext, visitId, state.view.version, { fits: false, wayIn: {} });
+  const button = box.querySelector("button");
+  button.textContent = "Accept";
+  button.classList.add("secondary", "options-button");
+  return box;
 }
 
 /** Shows the progress of a running solve and reloads when it ends. */
