@@ -133,6 +133,7 @@ struct VisitServerApp {
         OptionsRoutes(services: services).add(to: api)
         RequestRoutes(services: services, requests: services.requests).add(to: api)
         TemplateRoutes(services: services).add(to: api)
+        ResourceRoutes(services: services).add(to: api)
         EventRoutes(services: services).add(to: api)
         ImprovementRoutes(services: services).add(to: api)
         WhatIfRoutes(services: services).add(to: api)

@@ -136,12 +136,13 @@ protocol PlanStore: Sendable {
 
     // MARK: Visit requests
 
-    /// Stores requests: the scenario with their visits as the next scenario version (origin `request`)
-    /// and `plan` (the current plan listing the visits, waiting) as the next plan version made from it,
-    /// with the request rows, if plan `baseVersion` is still current and made from the latest
-    /// scenario version; otherwise throws `stalePlan` and stores nothing.
-    func commitRequest(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
-                       requests: [VisitRequestRow]) async throws -> RequestCommit
+    /// Stores a changed scenario as the next scenario version and, in the same transaction, `plan`
+    /// (the current plan, kept or with new visits waiting) as the next plan version made from it,
+    /// both with `origin` (`request`, `resources`), with the request rows (if any), when plan
+    /// `baseVersion` is still current and made from the latest scenario version; otherwise throws
+    /// `stalePlan` and stores nothing.
+    func commitScenarioChange(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan, origin: String,
+                              by author: String, requests: [VisitRequestRow]) async throws -> RequestCommit
     /// The requests of a scenario, in the order they were stored.
     func requests(scenarioId: String) async throws -> [VisitRequestRow]
     /// Stores the next version of template `row.name` (its `version` and `createdAt` are set here).
@@ -177,6 +178,13 @@ extension PlanStore {
                       events: [LoggedEvent], by author: String) async throws -> ReplanCommit {
         try await commitReplan(scenarioId: scenarioId, baseVersion: baseVersion, scenario: scenario, plan: plan, events: events,
                                by: author, job: nil)
+    }
+
+    /// Stores requests: the scenario with their visits, and the plan listing them waiting (see `commitScenarioChange`).
+    func commitRequest(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
+                       requests: [VisitRequestRow]) async throws -> RequestCommit {
+        try await commitScenarioChange(scenarioId: scenarioId, baseVersion: baseVersion, scenario: scenario, plan: plan, origin: "request",
+                                       by: requests.first?.submittedBy ?? "visitplan", requests: requests)
     }
 
     /// Stores an accepted improvement proposal (see `commitPlanChange`).

@@ -3,20 +3,19 @@ import VisitDomain
 
 /// Visit requests and agenda templates. A request's commit locks the scenario's row like a replan's.
 extension PostgresStore {
-    func commitRequest(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
-                       requests: [VisitRequestRow]) async throws -> RequestCommit {
+    func commitScenarioChange(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan, origin: String,
+                              by author: String, requests: [VisitRequestRow]) async throws -> RequestCommit {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
         do {
             return try await write { connection in
                 guard try await connection.lockScenario(scenarioId, logger: logger) else { throw StoreError.noScenario(scenarioId) }
                 _ = try await checkedBase(connection, scenarioId: scenarioId, version: baseVersion)
-                let author = requests.first?.submittedBy ?? "visitplan"
-                let scenarioRow = try await insertVersion(connection, scenarioId: scenarioId, upload: scenario, origin: "request",
+                    let scenarioRow = try await insertVersion(connection, scenarioId: scenarioId, upload: scenario, origin: origin,
                                                           at: now, by: author)
                 let planRow = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: scenarioRow.version,
                                       status: plan.status.rawValue, score: plan.score, bound: plan.bound,
-                                      solveSeconds: plan.solveSeconds, planJSON: json, origin: "request",
+                                      solveSeconds: plan.solveSeconds, planJSON: json, origin: origin,
                                       basePlanVersion: baseVersion, createdAt: now, createdBy: author)
                 try await connection.insert(planRow, logger: logger)
                 var rows: [VisitRequestRow] = []

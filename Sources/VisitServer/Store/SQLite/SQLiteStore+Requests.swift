@@ -3,17 +3,16 @@ import VisitDomain
 
 /// Visit requests and agenda templates.
 extension SQLiteStore {
-    func commitRequest(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
-                       requests: [VisitRequestRow]) async throws -> RequestCommit {
+    func commitScenarioChange(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan, origin: String,
+                              by author: String, requests: [VisitRequestRow]) async throws -> RequestCommit {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
         let commit = try await pool.write { db in
             _ = try Self.checkedBase(db, scenarioId: scenarioId, version: baseVersion)
-            let author = requests.first?.submittedBy ?? "visitplan"
-            let scenarioRow = try Self.insertVersion(db, scenarioId: scenarioId, upload: scenario, origin: "request", at: now, by: author)
+            let scenarioRow = try Self.insertVersion(db, scenarioId: scenarioId, upload: scenario, origin: origin, at: now, by: author)
             let planRow = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: scenarioRow.version,
                                   status: plan.status.rawValue, score: plan.score, bound: plan.bound, solveSeconds: plan.solveSeconds,
-                                  planJSON: json, origin: "request", basePlanVersion: baseVersion, createdAt: now, createdBy: author)
+                                  planJSON: json, origin: origin, basePlanVersion: baseVersion, createdAt: now, createdBy: author)
             try planRow.insert(db)
             var rows: [VisitRequestRow] = []
             for request in requests {
