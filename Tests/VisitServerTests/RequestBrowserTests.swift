@@ -51,7 +51,7 @@ struct RequestBrowserTests {
         ((try? await browser.execute("return document.body.innerText") as? String) ?? "").prefix(3000).description
     }
 
-    @Test("a business request typed on the page shows its lead time and three options at once; the coordinator accepts option 1 and the calendar shows it")
+    @Test("a request typed on the page shows its lead time and three options at once; the coordinator accepts option 1 and the calendar shows it")
     func formOptionsAccept() async throws {
         try await Self.withPage { server, browser in
             try await Self.fill(browser, ["rq-client": "Adatum", "rq-contact": "Ms Kim Abercrombie", "rq-headcount": "3",
@@ -122,6 +122,38 @@ struct RequestBrowserTests {
                 !(try await browser.findAll(".cal [data-visit='R-1']").isEmpty)
             }
             #expect(try await browser.find("#unscheduled li[data-visit='R-1']") == nil)
+        }
+    }
+}
+
+/// The coordinator's resource editor on the page.
+@Suite("Browser: resources", .serialized)
+struct ResourceBrowserTests {
+    @Test("a coordinator changes a room's capacity on the page: a new scenario version, the plan kept; a bad value shows its field")
+    func editRoom() async throws {
+        try await RequestBrowserTests.withPage { server, browser in
+            try await browser.waitUntil("the rooms are listed", seconds: 30) { try await browser.findAll("#res-id option").count > 1 }
+            _ = try await browser.execute("""
+                const box = document.getElementById('res-json'); const room = JSON.parse(box.value);
+                room.capacity = 'ten'; box.value = JSON.stringify(room);
+                """)
+            try await browser.click(try #require(try await browser.find("#res-save")))
+            try await browser.waitUntil("the field problem is shown", seconds: 30) {
+                guard let error = try await browser.find("#resource-error") else { return false }
+                return try await browser.text(error).contains("capacity:")
+            }
+            _ = try await browser.execute("""
+                const box = document.getElementById('res-json'); const room = JSON.parse(box.value);
+                room.capacity = 6; box.value = JSON.stringify(room);
+                """)
+            try await browser.click(try #require(try await browser.find("#res-save")))
+            try await browser.waitUntil("the change is stored and the plan kept", seconds: 30) {
+                guard let result = try await browser.find("#resource-result") else { return false }
+                return try await browser.text(result).contains("The plan still holds (plan version 2)")
+            }
+            let latest = try await server.services.store.scenarioSummary(id: RequestBrowserTests.scenario).latest
+            #expect(latest.version == 2 && latest.origin == "resources")
+            #expect(try latest.loadScenario().room("S-1")?.capacity == 6)
         }
     }
 }

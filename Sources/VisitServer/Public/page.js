@@ -6,6 +6,7 @@ import { api, follow, h, fill, signIn, timeOf, dayLabel, money, openPage } from 
 import { renderCalendar } from "./calendar.js";
 import { optionsButton } from "./options.js";
 import { setUpRequests, fillRequestForm, acceptButtons } from "./requests.js";
+import { setUpResources, fillResources } from "./resources.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null,
@@ -17,7 +18,7 @@ const clientOf = (id) => request(id)?.client?.name || "";
 
 function showError(message) { $("app-error").textContent = message || ""; }
 
-/** What the request card needs of the page. */
+/** What the request and resource cards need of the page. */
 const requestContext = {
   get me() { return state.me; },
   scenarioId: () => state.scenarioId,
@@ -42,6 +43,7 @@ async function main() {
   $("replan-all").hidden = state.me.role !== "coordinator";
   $("report-card").hidden = !["coordinator", "host"].includes(state.me.role);
   setUpRequests(requestContext);
+  setUpResources(requestContext);
   for (const radio of document.querySelectorAll("input[name=lanes]")) {
     radio.addEventListener("change", () => { state.mode = radio.value; draw(); });
   }
@@ -105,6 +107,7 @@ async function load() {
     }
     draw();
     fillReportVisits();
+    fillResources(requestContext);
     await fillRequestForm(requestContext);
     await followRuns();
     followImprovement();
