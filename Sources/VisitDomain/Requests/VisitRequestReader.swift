@@ -31,6 +31,7 @@ public struct VisitRequestReader: Sendable {
                                             + "the most visitplan takes in one scenario")])
         }
         let taken = Set(scenario.visits.map(\.id))
+        let named = fields["agendaTemplate"].map { $0 != .null } ?? false
         if let template = fields.removeValue(forKey: "agendaTemplate"), template != .null {
             if fields["agenda"] != nil {
                 report("agendaTemplate", "give an agenda or an agendaTemplate, not both")
@@ -56,7 +57,8 @@ public struct VisitRequestReader: Sendable {
         do {
             visit = try ScenarioLoader.decodeVisit(value, file: file, path: .root, in: scenario)
         } catch {
-            issues += error.issues
+            // An unknown template was reported already: not again as a missing agenda.
+            issues += error.issues.filter { !(named && fields["agenda"] == nil && $0.path == "agenda") }
         }
         if let visit, visit.window.end.date < scenario.horizon.start || visit.window.start.date > scenario.horizon.end {
             report("window", "\(visit.window) is outside the scenario's horizon (\(scenario.horizon.start) to \(scenario.horizon.end)); "

@@ -16,23 +16,6 @@ public enum WaitingRequest {
         var plan = current
         plan.visits.removeAll { $0.id == visit }
         plan.visits.append(.unscheduled(visit, reasons: [reason]))
-        return rescored(plan, in: scenario)
-    }
-
-    /// `plan` with its totals and score computed against `scenario` (after a request joined it, or a
-    /// resource changed), and no `changes` or `notify` (it replans nothing); `feasible`: nothing
-    /// proves it optimal for the changed scenario.
-    public static func rescored(_ current: Plan, in scenario: Scenario) -> Plan {
-        var plan = current
-        let calculator = ScoreCalculator(scenario: scenario)
-        let scheduled = plan.visits.filter(\.scheduled).count
-        plan.totals = PlanTotals(scheduled: scheduled, unscheduled: plan.visits.count - scheduled,
-                                 cateringCost: calculator.cateringCost(of: plan))
-        plan.score = calculator.score(of: plan).rounded(toPlaces: 4)
-        plan.bound = max(plan.bound, plan.score)
-        plan.status = .feasible
-        plan.changes = nil
-        plan.notify = nil
-        return plan
+        return plan.rescored(in: scenario)
     }
 }

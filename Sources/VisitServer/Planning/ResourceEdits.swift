@@ -44,7 +44,7 @@ struct ResourceEdits: Sendable {
                 if let current = summary.currentPlanVersion,
                    let base = try? await store.replanBase(scenarioId: scenarioId, version: current),
                    base.scenario.version == summary.latest.version {
-                    let plan = WaitingRequest.rescored(try base.plan.decodedPlan(), in: scenario)
+                    let plan = try base.plan.decodedPlan().rescored(in: scenario)
                     let report = PlanChecker(scenario: scenario).check(plan)
                     if report.isValid {
                         let commit = try await store.commitScenarioChange(scenarioId: scenarioId, baseVersion: current, scenario: upload,

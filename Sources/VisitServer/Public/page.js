@@ -27,6 +27,16 @@ const requestContext = {
   reload: () => load(),
 };
 
+/** Whether the caller may print a visit's run sheet (it carries the client's contact): as the server decides. */
+function mayReadSheet(planned) {
+  switch (state.me.role) {
+    case "coordinator": case "planner": return true;
+    case "host": return planned.host === state.me.person;
+    case "business": return mayAskOptions(planned.id);
+    default: return false;
+  }
+}
+
 /** Whether the caller may ask for a visit's options: coordinators and planners, a business token for its own requests. */
 function mayAskOptions(visitId) {
   if (state.me.role === "coordinator" || state.me.role === "planner") return true;
@@ -39,7 +49,7 @@ async function main() {
   state.me = await signIn();
   $("signin").hidden = true;
   $("app").hidden = false;
-  if (state.me.role === "host") $("whatif-link").hidden = true;
+  if (!["coordinator", "planner"].includes(state.me.role)) $("whatif-link").hidden = true;
   $("replan-all").hidden = state.me.role !== "coordinator";
   $("report-card").hidden = !["coordinator", "host"].includes(state.me.role);
   setUpRequests(requestContext);
@@ -294,7 +304,7 @@ function showDetails(visitId) {
       people.length ? h("div", { class: "muted" }, people.join(", ")) : null);
   });
   // The printable run sheet: for coordinators and planners, and for the host of the visit.
-  const mayPrint = planned?.scheduled && (state.me.role !== "host" || planned.host === state.me.person);
+  const mayPrint = planned?.scheduled && mayReadSheet(planned);
   const printSheet = mayPrint ? h("button", { type: "button", id: "runsheet", on: { click: async () => {
     try { await openPage(`/scenarios/${state.scenarioId}/plans/${state.view.version}/runsheets?visit=${encodeURIComponent(visitId)}`); }
     catch (error) { showError(error.details || error.message); }
