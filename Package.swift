@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The C library, through Debian's libglpk-dev (no pkg-config file is shipped).
@@ -35,7 +36,8 @@ let package = Package(
         // A small, safe modelling layer over GLPK. Knows nothing of visits.
         .target(name: "MILP", dependencies: ["CGLPK", collections]),
         // Scenario, loading, validation, plan, change events and the independent checker. Knows nothing of GLPK.
-        .target(name: "VisitDomain", dependencies: [.product(name: "Yams", package: "Yams"), collections]),
+        .target(name: "VisitDomain", dependencies: [.product(name: "Yams", package: "Yams"), collections,
+                                                   .product(name: "SwiftCSV", package: "SwiftCSV")]),
         // Builds the MILP from a scenario, solves it and reads the plan back.
         .target(name: "VisitPlanner", dependencies: ["MILP", "VisitDomain", collections]),
         // Applies change events to a plan with minimal disruption.

@@ -10,7 +10,7 @@ struct VisitPlanCommand: AsyncParsableCommand {
         commandName: "visitplan",
         abstract: "Plan how the company receives its client visits (rooms, tours, guides, staff, hosts, catering).",
         discussion: "Scenario, plan and event formats: see FORMAT.md. visitplan is free software under the GPL-3.0-or-later.",
-        subcommands: [PlanCommand.self, CheckCommand.self, ReplanCommand.self, ImproveCommand.self, OptionsCommand.self, WhatIfCommand.self,
+        subcommands: [PlanCommand.self, CheckCommand.self, ReplanCommand.self, ImproveCommand.self, OptionsCommand.self, RequestCommand.self, WhatIfCommand.self,
                       RunSheetCommand.self, OrdersCommand.self, ChecklistCommand.self, ReportCommand.self, ServeCommand.self, StoreCommand.self]
     )
 }

@@ -14,6 +14,9 @@ enum TestTokens {
     static let planner = "planner-token-0123456789abc"
     static let lisa = "host-lisa-wong-token-0123456"
     static let zhou = "host-zhou-ming-token-0123456"
+    /// xu.lan, a sales person who invites clients.
+    static let business = "business-xu-lan-token-012345"
+    static let logistics = "logistics-token-0123456789ab"
 
     static func registry() throws -> TokenRegistry {
         try TokenRegistry([
@@ -21,6 +24,8 @@ enum TestTokens {
             AccessToken(token: planner, identity: Identity(name: "analyst", role: .planner)),
             AccessToken(token: lisa, identity: Identity(name: "lisa.wong", role: .host, person: "lisa.wong")),
             AccessToken(token: zhou, identity: Identity(name: "zhou.ming", role: .host, person: "zhou.ming")),
+            AccessToken(token: business, identity: Identity(name: "xu.lan", role: .business, person: "xu.lan")),
+            AccessToken(token: logistics, identity: Identity(name: "front-desk", role: .logistics)),
         ])
     }
 
@@ -73,7 +78,8 @@ final class TestServer: Sendable {
     /// A new server; `seed` is planned in the background (wait with `waitForSeedPlan`). With
     /// `sharing`, it opens the other server's store (and folder) instead of a new one.
     static func make(backend: StoreBackend = .sqlite, seed: SeedScenario = .none, seedTimeLimit: Double = 30, sharing: TestServer? = nil,
-                     connectionLimits: ConnectionLimits = ConnectionLimits(), clock: (@Sendable () -> Date)? = nil) async throws -> TestServer {
+                     connectionLimits: ConnectionLimits = ConnectionLimits(),
+                     clock: (@Sendable () -> Date)? = nil) async throws -> TestServer {
         let ownsFolder = sharing == nil
         let folder = sharing?.folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("visitplan-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -51,15 +51,7 @@ public struct PlacementOption: Sendable, Hashable, Encodable {
     public func applied(to current: Plan, in scenario: Scenario) -> Plan {
         var plan = current
         if let k = plan.visits.firstIndex(where: { $0.id == visit.id }) { plan.visits[k] = visit } else { plan.visits.append(visit) }
-        let scheduled = plan.visits.filter(\.scheduled).count
-        let calculator = ScoreCalculator(scenario: scenario)
-        plan.totals = PlanTotals(scheduled: scheduled, unscheduled: plan.visits.count - scheduled, cateringCost: calculator.cateringCost(of: plan))
-        plan.score = calculator.score(of: plan).rounded(toPlaces: 4)
-        plan.bound = max(plan.bound, plan.score)
-        plan.status = .feasible
-        plan.changes = nil
-        plan.notify = nil
-        return plan
+        return plan.rescored(in: scenario)
     }
 
     /// The key that tells this option apart from the others (start, meeting rooms, host).

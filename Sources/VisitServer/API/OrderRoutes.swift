@@ -5,8 +5,9 @@ import VisitDomain
 ///
 /// - `GET /api/scenarios/{id}/plans/{version|current}/orders[?caterer=ID]`: per caterer, every meal
 ///   by time with the visit, the service, what to cook (diners and dietary counts) and the host to
-///   ask. Coordinators and planners see the agreed price per head; a host gets the meals of the
-///   visits they host, without prices.
+///   ask. Coordinators and planners see the agreed price per head; logistics every meal without
+///   prices; a host the meals of the visits they host, a business token those of its own
+///   requests, without prices.
 struct OrderRoutes {
     let services: ServerServices
 
@@ -40,8 +41,14 @@ struct OrderRoutes {
             let only = FormQuery(request).get("caterer")
             if let only, scenario.caterer(only) == nil { throw APIError.notFound("scenario \"\(id)\" has no caterer \"\(only)\"") }
             let hosted = Set(plan.visits.filter { $0.host != nil && $0.host == who.person }.map(\.id))
+            // A host reads the meals of the visits they host, a business token those of its own requests.
+            let reaches: (String) -> Bool = switch who.role {
+            case .host: { hosted.contains($0) }
+            case .business: { visit in who.person != nil && scenario.visit(visit)?.owner == who.person }
+            default: { _ in true }
+            }
             let sheets = CatererOrders.from(scenario: scenario, plan: plan, only: only).compactMap { sheet -> SheetView? in
-                let orders = sheet.orders.filter { who.role != .host || hosted.contains($0.visit) }
+                let orders = sheet.orders.filter { reaches($0.visit) }
                 guard !orders.isEmpty else { return nil }
                 return SheetView(caterer: sheet.caterer, orders: orders.map { order in
                     OrderView(visit: order.visit, client: order.client, service: order.service, start: order.interval.start.description,

@@ -1,10 +1,12 @@
 import VisitDomain
 import VisitReplanner
 
-/// Budgets, catering costs and hotel prices are for coordinators and planners: for a host, they are taken out
-/// of scenario documents and plans before anything is sent. Clients' details stay with the people
+/// Budgets, catering costs and hotel prices are for coordinators and planners: for the other roles, they are
+/// taken out of scenario documents and plans before anything is sent. Clients' details stay with the people
 /// who receive them: a host sees the contact, industry, tier, purpose, guests' names and dietary needs and NDA status
-/// of the visits they host; of the rest of the calendar, the company and the times only.
+/// of the visits they host, a business token those of the visits it requested or owns; of the rest of the
+/// calendar, the company and the times only. Logistics sees every visit's dietary needs and NDA status
+/// (for orders and setup), never a client's commercial details (contact, industry, tier, purpose, guests).
 enum Redaction {
     /// Fields of a visit a host sees only for the visits they host.
     static let clientDetails: [DocumentPath] = [
@@ -13,9 +15,18 @@ enum Redaction {
         DocumentPath([.key("preferredHost")]), DocumentPath([.key("guests")]), DocumentPath([.key("purpose")]),
     ]
 
-    /// The visits `identity` hosts in the scenario's current plan; nil for roles that see every visit.
+    /// Of those, what logistics still sees (orders and setup need them).
+    static let logisticsKeeps: Set<DocumentPath> = [DocumentPath([.key("dietary")]), DocumentPath([.key("ndaSigned")])]
+
+    /// The visits whose client details `identity` sees: those a host hosts in the scenario's current
+    /// plan, those a business token requested or owns, none for logistics; nil for roles that see every visit.
     static func hostedVisits(scenarioId: String, for identity: Identity, store: any PlanStore) async -> Set<String>? {
-        guard identity.role == .host else { return nil }
+        switch identity.role {
+        case .coordinator, .planner: return nil
+        case .logistics: return []
+        case .business: return await RequestOwnership.visits(of: identity, scenarioId: scenarioId, store: store)
+        case .host: break
+        }
         guard let plan = try? await store.plan(scenarioId: scenarioId, version: nil).decodedPlan() else { return [] }
         return Set(plan.visits.filter { $0.scheduled && $0.host == identity.person }.map(\.id))
     }
@@ -26,7 +37,9 @@ enum Redaction {
         var doc = document
         for (v, visit) in (doc["visits"]?.arrayValue ?? []).enumerated() {
             guard let id = visit["id"]?.stringValue, !(hosted ?? []).contains(id) else { continue }
-            for field in clientDetails { _ = doc.removeValue(at: DocumentPath([.key("visits"), .index(v)] + field.components)) }
+            for field in clientDetails where identity.role != .logistics || !logisticsKeeps.contains(field) {
+                _ = doc.removeValue(at: DocumentPath([.key("visits"), .index(v)] + field.components))
+            }
         }
         for key in ["mealBudgetPerHead", "tierBudgetPerHead", "weeklyHospitalityBudget", "hotelBudgetPerNight", "tierHotelBudgetPerNight"] {
             _ = doc.removeValue(at: DocumentPath([.key("policies"), .key(key)]))
@@ -61,7 +74,11 @@ enum Redaction {
 
     /// The messages of a replan a host may read: those to themselves and to the client contacts of
     /// the visits they host (`scenarioSource`: the canonical JSON of the plan's scenario version).
+    /// Business and logistics tokens read those to themselves only.
     static func notify(_ messages: [Notification], in plan: Plan, scenarioSource: String?, for identity: Identity) -> [Notification] {
+        if identity.role == .business || identity.role == .logistics {
+            return messages.filter { $0.person == identity.person || $0.person == identity.name }
+        }
         guard identity.role == .host, let person = identity.person else { return messages }
         let hosted = Set(plan.visits.filter { $0.scheduled && $0.host == person }.map(\.id))
         let document = scenarioSource.flatMap { try? DocumentValue.parse($0, format: .json, file: "scenario") }

@@ -22,6 +22,11 @@ struct ServerServices: Sendable {
     /// The real clock (tests set their own): what is overdue, and when a record is made.
     var clock: @Sendable () -> Date = Date.init
 
+    /// Visit requests: saving them and accepting them into the week.
+    var requests: RequestService {
+        RequestService(store: store, threads: options.threads, quota: quota, now: { [self] scenario in now(for: scenario) })
+    }
+
     /// Now on the site's clock of `scenario` (its `calendar.timeZone`, else the server's).
     func now(for scenario: Scenario) -> LocalDateTime {
         LocalDateTime.at(clock(), timeZone: scenario.calendar.timeZone ?? siteTimeZone)

@@ -10,6 +10,8 @@ enum EventPermissions {
         switch identity.role {
         case .coordinator: return
         case .planner: throw .forbidden("a planner token may not change the live plan; run a what-if on a copy instead")
+        case .business: throw .forbidden("a business token may not change the live plan; submit a visit request instead")
+        case .logistics: throw .forbidden("a logistics token may not change the live plan; ask a coordinator")
         case .host: break
         }
         let person = identity.person ?? ""

@@ -13,7 +13,8 @@ import VisitDomain
 /// ```
 /// Environment (`VISITPLAN_TOKENS`): entries separated by commas or white space, each
 /// `ROLE[:NAME]=TOKEN`, where NAME is the staff id for a host:
-/// `coordinator=3f9c...e1,host:li.wei=a1b2...ff,planner:analyst=77aa...01`.
+/// `coordinator=3f9c...e1,host:li.wei=a1b2...ff,planner:analyst=77aa...01`; for a business token NAME
+/// is also its person (`business:zhang.min=...`).
 public enum TokenSources {
     /// Reads a token file.
     public static func load(file path: String) throws(TokenConfigurationError) -> TokenRegistry {
@@ -37,7 +38,7 @@ public enum TokenSources {
             }
             guard let token = entry["token"]?.stringValue else { problems.append("\(at).token: missing (quote it as text)"); continue }
             guard let roleName = entry["role"]?.stringValue, let role = Role(rawValue: roleName) else {
-                problems.append("\(at).role: must be coordinator, host or planner")
+                problems.append("\(at).role: must be \(Role.listed)")
                 continue
             }
             let person = entry["person"]?.stringValue
@@ -60,11 +61,11 @@ public enum TokenSources {
             }
             let head = entry[..<equals].split(separator: ":", maxSplits: 1).map(String.init)
             guard let roleName = head.first, let role = Role(rawValue: roleName) else {
-                problems.append("VISITPLAN_TOKENS entry \(index + 1): the role must be coordinator, host or planner")
+                problems.append("VISITPLAN_TOKENS entry \(index + 1): the role must be \(Role.listed)")
                 continue
             }
             let name = head.count > 1 ? head[1] : nil
-            let identity = Identity(name: name ?? role.rawValue, role: role, person: role == .host ? name : nil)
+            let identity = Identity(name: name ?? role.rawValue, role: role, person: role == .host || role == .business ? name : nil)
             tokens.append(AccessToken(token: String(entry[entry.index(after: equals)...]), identity: identity))
         }
         guard problems.isEmpty else { throw .invalid(problems) }

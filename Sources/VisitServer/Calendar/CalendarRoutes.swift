@@ -32,7 +32,11 @@ struct CalendarRoutes {
 
     /// Feeds carry the client details of every visit in them (contacts, guests, dietary counts): a
     /// host reads their own feed only, as the API shows them those details of their own visits only.
+    /// Business and logistics tokens read no feed: each carries the client details of all its visits.
     static func mayRead(_ owner: FeedOwner, _ identity: Identity) throws(APIError) {
+        if identity.role == .business || identity.role == .logistics {
+            throw .forbidden("a \(identity.role.rawValue) token reads no calendar feed: feeds carry clients' contacts; use the page")
+        }
         guard identity.role == .host else { return }
         guard case .person(let id) = owner, id == identity.person else {
             throw .forbidden("a host token reads its own calendar feed only (/calendars/person/\(identity.person ?? "ID").ics)")

@@ -43,11 +43,20 @@ final class OptionsService: Sendable {
         guard let visit = scenario.visit(id) else {
             throw APIError.notFound("scenario \(scenarioId) version \(version.version) has no visit \"\(id)\"")
         }
-        if identity.role == .host {
+        switch identity.role {
+        case .coordinator, .planner: break
+        case .host:
             let hosted = plan.visit(id)?.host
             guard let person = identity.person, visit.preferredHost == person || hosted == person else {
                 throw APIError.forbidden("a host token asks for the options of the visits it hosts or is asked to host only")
             }
+        case .business:
+            let requests = try await store.requests(scenarioId: scenarioId)
+            guard RequestOwnership.visits(of: identity, in: scenario, requests: requests).contains(id) else {
+                throw APIError.forbidden("a business token asks for the options of its own requests only")
+            }
+        case .logistics:
+            throw APIError.forbidden("a logistics token may not ask for a visit's options; ask a coordinator")
         }
         let claim = try quota.claim(for: identity.name)
         defer { claim.release() }

@@ -6,6 +6,8 @@ import { api, follow, h, fill, signIn, timeOf, dayLabel, money, openPage } from 
 import { renderCalendar } from "./calendar.js";
 import { optionsButton } from "./options.js";
 import { showVisitFile } from "./visitfile.js";
+import { setUpRequests, fillRequestForm, acceptButtons } from "./requests.js";
+import { setUpResources, fillResources } from "./resources.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { me: null, scenarioId: null, detail: null, scenario: null, view: null, mode: "rooms", selected: null, moved: new Set(), poll: null,
@@ -17,13 +19,42 @@ const clientOf = (id) => request(id)?.client?.name || "";
 
 function showError(message) { $("app-error").textContent = message || ""; }
 
+/** What the request and resource cards need of the page. */
+const requestContext = {
+  get me() { return state.me; },
+  scenarioId: () => state.scenarioId,
+  scenario: () => state.detail.document,
+  planVersion: () => state.view?.version,
+  reload: () => load(),
+};
+
+/** Whether the caller may print a visit's run sheet (it carries the client's contact): as the server decides. */
+function mayReadSheet(planned) {
+  switch (state.me.role) {
+    case "coordinator": case "planner": return true;
+    case "host": return planned.host === state.me.person;
+    case "business": return mayAskOptions(planned.id);
+    default: return false;
+  }
+}
+
+/** Whether the caller may ask for a visit's options: coordinators and planners, a business token for its own requests. */
+function mayAskOptions(visitId) {
+  if (state.me.role === "coordinator" || state.me.role === "planner") return true;
+  if (state.me.role !== "business") return false;
+  const owner = (state.detail.document.visits || []).find((v) => v.id === visitId)?.owner;
+  return owner === state.me.person || owner === state.me.name;
+}
+
 async function main() {
   state.me = await signIn();
   $("signin").hidden = true;
   $("app").hidden = false;
-  if (state.me.role === "host") { $("whatif-link").hidden = true; $("kpi-link").hidden = true; }
+  if (!["coordinator", "planner"].includes(state.me.role)) { $("whatif-link").hidden = true; $("kpi-link").hidden = true; }
   $("replan-all").hidden = state.me.role !== "coordinator";
-  $("report-card").hidden = state.me.role === "planner";
+  $("report-card").hidden = !["coordinator", "host"].includes(state.me.role);
+  setUpRequests(requestContext);
+  setUpResources(requestContext);
   for (const radio of document.querySelectorAll("input[name=lanes]")) {
     radio.addEventListener("change", () => { state.mode = radio.value; draw(); });
   }
@@ -87,6 +118,8 @@ async function load() {
     }
     draw();
     fillReportVisits();
+    fillResources(requestContext);
+    await fillRequestForm(requestContext);
     await followRuns();
     followImprovement();
   } catch (error) {
@@ -113,12 +146,22 @@ function draw() {
     ...fresh.map((v) => ({ id: v.id, client: v.client?.name || "", reasons: ["a new request, not planned yet"] }))];
   fill($("unscheduled"), waiting.map((v) => {
     const panel = h("div", { class: "options-panel", hidden: true });
+    const accept = state.me.role === "coordinator" && state.view.current ? acceptButton(v.id) : null;
     return h("li", { dataset: { visit: v.id } }, h("strong", {}, `${v.id} ${v.client ?? clientOf(v.id)}`),
-      state.me.role === "host" ? null : optionsButton(state.scenarioId, v.id, panel),
+      mayAskOptions(v.id) ? optionsButton(state.scenarioId, v.id, panel) : null, accept,
       h("ul", {}, v.reasons.map((r) => h("li", { class: "reason" }, r))), panel);
   }));
   if (waiting.length === 0) fill($("unscheduled"), h("li", { class: "muted" }, "Every visit is scheduled."));
   if (state.selected) showDetails(state.selected);
+}
+
+/** A coordinator's "Accept" for a waiting visit: its best option, else the cheapest way in, into the plan on screen. */
+function acceptButton(visitId) {
+  const box = acceptButtons(requestContext, visitId, state.view.version, { fits: false, wayIn: {} });
+  const button = box.querySelector("button");
+  button.textContent = "Accept";
+  button.classList.add("secondary", "options-button");
+  return box;
 }
 
 /** Shows the progress of a running solve and reloads when it ends. */
@@ -262,7 +305,7 @@ function showDetails(visitId) {
       people.length ? h("div", { class: "muted" }, people.join(", ")) : null);
   });
   // The printable run sheet: for coordinators and planners, and for the host of the visit.
-  const mayPrint = planned?.scheduled && (state.me.role !== "host" || planned.host === state.me.person);
+  const mayPrint = planned?.scheduled && mayReadSheet(planned);
   const printSheet = mayPrint ? h("button", { type: "button", id: "runsheet", on: { click: async () => {
     try { await openPage(`/scenarios/${state.scenarioId}/plans/${state.view.version}/runsheets?visit=${encodeURIComponent(visitId)}`); }
     catch (error) { showError(error.details || error.message); }

@@ -85,7 +85,8 @@ protocol PlanStore: Sendable {
     /// Stores an accepted improvement proposal as the next plan version (origin `improvement`, made
     /// from the same scenario version as the plan it replaces) if plan `baseVersion` is still
     /// current; otherwise throws `stalePlan` and stores nothing (the same check as a replan's commit).
-    func commitImprovement(scenarioId: String, baseVersion: Int, plan: Plan, by author: String) async throws -> PlanRow
+    /// (`origin`: `improvement`, or `request` for an accepted visit request.)
+    func commitPlanChange(scenarioId: String, baseVersion: Int, plan: Plan, origin: String, by author: String) async throws -> PlanRow
 
     // MARK: Replan jobs
 
@@ -133,6 +134,22 @@ protocol PlanStore: Sendable {
     /// One file with its bytes.
     func attachment(id: Int64) async throws -> AttachmentRow
 
+    // MARK: Visit requests
+
+    /// Stores a changed scenario as the next scenario version and, in the same transaction, `plan`
+    /// (the current plan, kept or with new visits waiting) as the next plan version made from it,
+    /// both with `origin` (`request`, `resources`), with the request rows (if any), when plan
+    /// `baseVersion` is still current and made from the latest scenario version; otherwise throws
+    /// `stalePlan` and stores nothing.
+    func commitScenarioChange(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan, origin: String,
+                              by author: String, requests: [VisitRequestRow]) async throws -> RequestCommit
+    /// The requests of a scenario, in the order they were stored.
+    func requests(scenarioId: String) async throws -> [VisitRequestRow]
+    /// Stores the next version of template `row.name` (its `version` and `createdAt` are set here).
+    func saveTemplate(_ row: AgendaTemplateRow) async throws -> AgendaTemplateRow
+    /// The templates in force: the latest version of each name, unless it retired the template; by name.
+    func templates() async throws -> [AgendaTemplateRow]
+
     // MARK: Archive
 
     /// The visits of clients whose name contains `client` (ignoring case) whose window touches
@@ -161,6 +178,18 @@ extension PlanStore {
                       events: [LoggedEvent], by author: String) async throws -> ReplanCommit {
         try await commitReplan(scenarioId: scenarioId, baseVersion: baseVersion, scenario: scenario, plan: plan, events: events,
                                by: author, job: nil)
+    }
+
+    /// Stores requests: the scenario with their visits, and the plan listing them waiting (see `commitScenarioChange`).
+    func commitRequest(scenarioId: String, baseVersion: Int, scenario: ScenarioUpload, plan: Plan,
+                       requests: [VisitRequestRow]) async throws -> RequestCommit {
+        try await commitScenarioChange(scenarioId: scenarioId, baseVersion: baseVersion, scenario: scenario, plan: plan, origin: "request",
+                                       by: requests.first?.submittedBy ?? "visitplan", requests: requests)
+    }
+
+    /// Stores an accepted improvement proposal (see `commitPlanChange`).
+    func commitImprovement(scenarioId: String, baseVersion: Int, plan: Plan, by author: String) async throws -> PlanRow {
+        try await commitPlanChange(scenarioId: scenarioId, baseVersion: baseVersion, plan: plan, origin: "improvement", by: author)
     }
 
     /// Commits a run's plan with no note.

@@ -57,6 +57,8 @@ public enum StoreCopy {
         if a.changeEvents != b.changeEvents { return "changeEvent" }
         if a.whatIfRuns != b.whatIfRuns { return "whatIfRun" }
         if a.visitIndex != b.visitIndex { return "visitIndex" }
+        if a.visitRequests != b.visitRequests { return "visitRequest" }
+        if a.agendaTemplates != b.agendaTemplates { return "agendaTemplate" }
         return nil
     }
 }

@@ -64,12 +64,15 @@ struct StoreSnapshot: Sendable, Equatable {
     var visitIndex: [VisitIndexRow] = []
     var visitRecords: [VisitRecordRow] = []
     var attachments: [AttachmentRow] = []
+    var visitRequests: [VisitRequestRow] = []
+    var agendaTemplates: [AgendaTemplateRow] = []
 
     var isEmpty: Bool { recordCount == 0 }
 
     var recordCount: Int {
         scenarios.count + scenarioVersions.count + plans.count + planRuns.count + changeEvents.count + whatIfRuns.count
             + replanJobs.count + visitIndex.count + visitRecords.count + attachments.count
+            + visitRequests.count + agendaTemplates.count
     }
 
     /// Records per table, for messages.
@@ -77,6 +80,6 @@ struct StoreSnapshot: Sendable, Equatable {
         [("scenario", scenarios.count), ("scenarioVersion", scenarioVersions.count), ("plan", plans.count),
          ("planRun", planRuns.count), ("changeEvent", changeEvents.count), ("whatIfRun", whatIfRuns.count),
          ("replanJob", replanJobs.count), ("visitIndex", visitIndex.count), ("visitRecord", visitRecords.count),
-         ("attachment", attachments.count)]
+         ("attachment", attachments.count), ("visitRequest", visitRequests.count), ("agendaTemplate", agendaTemplates.count)]
     }
 }

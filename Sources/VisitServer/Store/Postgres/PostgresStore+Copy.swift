@@ -23,15 +23,20 @@ extension PostgresStore {
                     """, VisitIndexRow.init(pg:)),
                 visitRecords: try await all("SELECT \(unescaped: VisitRecordRow.pgColumns) FROM visitRecord ORDER BY id",
                                             VisitRecordRow.init(pg:)),
-                attachments: try await all("SELECT \(unescaped: AttachmentRow.pgColumns) FROM attachment ORDER BY id", AttachmentRow.init(pg:)))
+                attachments: try await all("SELECT \(unescaped: AttachmentRow.pgColumns) FROM attachment ORDER BY id", AttachmentRow.init(pg:)),
+                visitRequests: try await all("SELECT \(unescaped: VisitRequestRow.pgColumns) FROM visitRequest ORDER BY id",
+                                             VisitRequestRow.init(pg:)),
+                agendaTemplates: try await all("SELECT \(unescaped: AgendaTemplateRow.pgColumns) FROM agendaTemplate ORDER BY name, version",
+                                               AgendaTemplateRow.init(pg:)))
         }
     }
 
     func restore(_ snapshot: StoreSnapshot) async throws {
         try await write { connection in
             // Nobody else writes while the copy goes in.
-            try await connection.query("LOCK TABLE scenario, planRun, whatIfRun, replanJob, visitIndex, visitRecord, attachment IN EXCLUSIVE MODE", logger: logger)
-            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex", "visitRecord", "attachment"] {
+            try await connection.query("LOCK TABLE scenario, planRun, whatIfRun, replanJob, visitIndex, visitRecord, attachment, visitRequest, agendaTemplate IN EXCLUSIVE MODE", logger: logger)
+            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex", "visitRecord", "attachment", "visitRequest",
+                          "agendaTemplate"] {
                 guard try await connection.first("SELECT 1 FROM \(unescaped: table) LIMIT 1", logger: logger) == nil else {
                     throw StoreError.notEmpty(location)
                 }
@@ -46,8 +51,10 @@ extension PostgresStore {
             for row in snapshot.visitIndex { try await connection.insert(row, logger: logger) }
             for row in snapshot.visitRecords { _ = try await connection.insert(row, logger: logger) }
             for row in snapshot.attachments { _ = try await connection.insert(row, logger: logger) }
+            for row in snapshot.visitRequests { _ = try await connection.insert(row, logger: logger) }
+            for row in snapshot.agendaTemplates { try await connection.insert(row, logger: logger) }
             // New ids continue after the copied ones.
-            for table in ["planRun", "changeEvent", "whatIfRun", "replanJob", "visitRecord", "attachment"] {
+            for table in ["planRun", "changeEvent", "whatIfRun", "replanJob", "visitRecord", "attachment", "visitRequest"] {
                 try await connection.query("""
                     SELECT setval(pg_get_serial_sequence('\(unescaped: table)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(unescaped: table)
                     """, logger: logger)

@@ -50,7 +50,7 @@ extension PostgresStore {
         }
     }
 
-    func commitImprovement(scenarioId: String, baseVersion: Int, plan: Plan, by author: String) async throws -> PlanRow {
+    func commitPlanChange(scenarioId: String, baseVersion: Int, plan: Plan, origin: String, by author: String) async throws -> PlanRow {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
         do {
@@ -59,7 +59,7 @@ extension PostgresStore {
                 let base = try await checkedBase(connection, scenarioId: scenarioId, version: baseVersion)
                 let row = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: base.plan.scenarioVersion,
                                   status: plan.status.rawValue, score: plan.score, bound: plan.bound,
-                                  solveSeconds: plan.solveSeconds, planJSON: json, origin: "improvement",
+                                  solveSeconds: plan.solveSeconds, planJSON: json, origin: origin,
                                   basePlanVersion: baseVersion, createdAt: now, createdBy: author)
                 try await connection.insert(row, logger: logger)
                 try await connection.notify(.planCommitted(scenarioId: scenarioId, version: row.version), logger: logger)
@@ -82,7 +82,7 @@ extension PostgresStore {
             """, logger: logger).map(ChangeEventRow.init(pg:))
     }
 
-    private func checkedBase(_ connection: PostgresConnection, scenarioId: String, version: Int) async throws -> ReplanBase {
+    func checkedBase(_ connection: PostgresConnection, scenarioId: String, version: Int) async throws -> ReplanBase {
         guard try await scenarioExists(connection, id: scenarioId) else { throw StoreError.noScenario(scenarioId) }
         guard let current = try await currentPlan(connection, scenarioId: scenarioId).map(PlanRow.init(pg:)) else {
             throw StoreError.noPlan(scenario: scenarioId, version: nil)

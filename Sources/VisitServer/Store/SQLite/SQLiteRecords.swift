@@ -47,3 +47,12 @@ extension AttachmentRow: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "attachment"
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension VisitRequestRow: FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "visitRequest"
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AgendaTemplateRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "agendaTemplate"
+}

@@ -78,6 +78,31 @@ enum SQLiteSchema {
             try db.create(index: "attachment_visit", on: "attachment", columns: ["scenarioId", "visitId", "id"])
             for table in ["visitRecord", "attachment"] { try appendOnly(db, table: table) }
         }
+        migrator.registerMigration("v6: visit requests and agenda templates") { db in
+            try db.create(table: "visitRequest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("scenarioId", .text).notNull().references("scenario")
+                t.column("visitId", .text).notNull()
+                t.column("scenarioVersion", .integer).notNull()
+                t.column("planVersion", .integer).notNull()
+                t.column("submittedBy", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("person", .text)
+                t.column("source", .text).notNull()
+                t.column("submittedAt", .text).notNull()
+            }
+            try db.create(index: "visitRequest_scenario", on: "visitRequest", columns: ["scenarioId", "id"])
+            try db.create(table: "agendaTemplate") { t in
+                t.column("name", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("description", .text)
+                t.column("agenda", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.primaryKey(["name", "version"])
+            }
+            for table in ["visitRequest", "agendaTemplate"] { try appendOnly(db, table: table) }
+        }
         return migrator
     }
 

@@ -15,13 +15,15 @@ extension SQLiteStore {
                 visitIndex: try VisitIndexRow.order(Column("scenarioId"), Column("scenarioVersion"), Column("visitId"), Column("date"))
                     .fetchAll(db),
                 visitRecords: try VisitRecordRow.order(Column("id")).fetchAll(db),
-                attachments: try AttachmentRow.order(Column("id")).fetchAll(db))
+                attachments: try AttachmentRow.order(Column("id")).fetchAll(db),
+                visitRequests: try VisitRequestRow.order(Column("id")).fetchAll(db),
+                agendaTemplates: try AgendaTemplateRow.order(Column("name"), Column("version")).fetchAll(db))
         }
     }
 
     func restore(_ snapshot: StoreSnapshot) async throws {
         try await pool.write { db in
-            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex", "visitRecord", "attachment"] {
+            for table in ["scenario", "planRun", "whatIfRun", "replanJob", "visitIndex", "visitRecord", "attachment", "visitRequest", "agendaTemplate"] {
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") == 0 else { throw StoreError.notEmpty(self.location) }
             }
             for row in snapshot.scenarios { try row.insert(db) }
@@ -34,6 +36,8 @@ extension SQLiteStore {
             for row in snapshot.visitIndex { try row.insert(db) }
             for var row in snapshot.visitRecords { try row.insert(db) }
             for var row in snapshot.attachments { try row.insert(db) }
+            for var row in snapshot.visitRequests { try row.insert(db) }
+            for row in snapshot.agendaTemplates { try row.insert(db) }
         }
     }
 }

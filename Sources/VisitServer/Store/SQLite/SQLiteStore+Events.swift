@@ -39,14 +39,14 @@ extension SQLiteStore {
         return commit
     }
 
-    func commitImprovement(scenarioId: String, baseVersion: Int, plan: Plan, by author: String) async throws -> PlanRow {
+    func commitPlanChange(scenarioId: String, baseVersion: Int, plan: Plan, origin: String, by author: String) async throws -> PlanRow {
         let now = timestamp()
         let json = try StoreRules.encode(plan)
         let row = try await pool.write { db in
             let base = try Self.checkedBase(db, scenarioId: scenarioId, version: baseVersion)
             let row = PlanRow(scenarioId: scenarioId, version: baseVersion + 1, scenarioVersion: base.plan.scenarioVersion,
                               status: plan.status.rawValue, score: plan.score, bound: plan.bound, solveSeconds: plan.solveSeconds,
-                              planJSON: json, origin: "improvement", basePlanVersion: baseVersion, createdAt: now, createdBy: author)
+                              planJSON: json, origin: origin, basePlanVersion: baseVersion, createdAt: now, createdBy: author)
             try row.insert(db)
             return row
         }
