@@ -242,4 +242,26 @@ struct VisitRecordAPITests {
             #expect(unknown.status == .notFound)
         }
     }
+
+    @Test("business and logistics tokens: no visit files, records, files, follow-ups or KPIs; logistics reads every order without prices, business only its own requests' orders")
+    func otherRoles() async throws {
+        let (server, _, _) = try await Self.server()
+        try await server.test { api in
+            for token in [TestTokens.business, TestTokens.logistics] {
+                let refused: [TestReply] = [
+                    try await api.get(Self.path("V-2001", "file"), token: token),
+                    try await api.post(Self.path("V-2001", "records"), token: token, body: "{\"kind\": \"note\", \"text\": \"x\"}"),
+                    try await api.get("/api/scenarios/\(Self.scenario)/followups", token: token),
+                    try await api.get("/api/reports/monthly?month=2026-12", token: token),
+                    try await api.get("/api/archive?client=contoso&date=2026-12-14", token: token),
+                ]
+                #expect(refused.allSatisfy { $0.status == .forbidden }, "\(refused.map(\.status))")
+            }
+            let logistics = try await api.get("/api/scenarios/\(Self.scenario)/plans/current/orders", token: TestTokens.logistics)
+            #expect(logistics.status == .ok && !logistics.text.contains("pricePerHead") && logistics.text.contains("cook"))
+            let business = try await api.get("/api/scenarios/\(Self.scenario)/plans/current/orders", token: TestTokens.business)
+            let businessOrders = try business.json.arrayValue
+            #expect(business.status == .ok && businessOrders?.isEmpty == true, "xu.lan owns no visit of the small office")
+        }
+    }
 }
