@@ -147,6 +147,7 @@ struct WeekSearch: Sendable {
         tighten(roundBound)
         let solutions = results.map(\.values)
         if let repaired = WeekRepair(days: days).repaired(solutions) { offer(repaired) }
+        MemoryRelease.now()
         trace("lagrangian round \(rounds): bound \(roundBound) objective \(objective) at \(reporter.elapsed)")
         guard !isProven else { return false }
         let g = lagrangian.subgradient(solutions)
@@ -209,6 +210,8 @@ struct WeekSearch: Sendable {
                     improved = true
                 }
                 if merged != week { offer(merged) }
+                // Each neighbourhood's submodel and GLPK problem are gone: give their pages back.
+                MemoryRelease.now()
             }
             trace("neighbourhood pass \(pass) (size \(groupSize), \(neighbourhoods.count) neighbourhoods): objective \(objective) at \(reporter.elapsed)")
             if !improved {
@@ -272,6 +275,7 @@ struct WeekSearch: Sendable {
                 for (j, k) in batch[i].parts.enumerated() { merged[k] = values[j] }
                 changed.formUnion(batch[i].parts)
             }
+            MemoryRelease.now()
             guard !changed.isEmpty else { continue }
             let before = objective
             offer(merged)
