@@ -157,37 +157,3 @@ public struct PartialSolution: Sendable {
         }
     }
 }
-
-/// The rows of each column with their coefficients, in one flat array per field (compressed
-/// sparse columns): `self[column]` lists (row, coefficient) pairs.
-private struct ColumnRows: Sendable {
-    private var start: [Int]
-    /// Row indexes as 32-bit integers (GLPK's own limit): a large model's matrix is copied here.
-    private var rows: [Int32]
-    private var coefficients: [Double]
-
-    init(_ model: Model) {
-        var counts = [Int](repeating: 0, count: model.variableCount + 1)
-        for row in model.rows {
-            for (variable, coefficient) in row.terms where coefficient != 0 && variable.index < model.variableCount {
-                counts[variable.index + 1] += 1
-            }
-        }
-        for i in 1..<counts.count { counts[i] += counts[i - 1] }
-        start = counts
-        var next = counts
-        rows = [Int32](repeating: 0, count: counts.last ?? 0)
-        coefficients = [Double](repeating: 0, count: counts.last ?? 0)
-        for (r, row) in model.rows.enumerated() {
-            for (variable, coefficient) in row.terms where coefficient != 0 && variable.index < model.variableCount {
-                rows[next[variable.index]] = Int32(truncatingIfNeeded: r)   // rows < Int32.max (PreparedModel's limit)
-                coefficients[next[variable.index]] = coefficient
-                next[variable.index] += 1
-            }
-        }
-    }
-
-    subscript(column: Int) -> LazyMapSequence<Zip2Sequence<ArraySlice<Int32>, ArraySlice<Double>>, (Int, Double)> {
-        zip(rows[start[column]..<start[column + 1]], coefficients[start[column]..<start[column + 1]]).lazy.map { (Int($0.0), $0.1) }
-    }
-}

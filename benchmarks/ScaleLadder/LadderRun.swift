@@ -6,10 +6,10 @@ import VisitPlanner
 
 /// Plans one week in this process and measures it: the child's side of the ladder.
 enum LadderRun {
-    /// A generated week of `visits` visits.
-    static func generated(visits: Int, seed: UInt64, tight: Bool, settings: Settings) -> LadderRow {
-        let scenario = ScenarioGenerator(visits: visits, seed: seed, tight: tight).scenario()
-        return plan(scenario, label: "\(visits)", settings: settings)
+    /// A generated week of `visits` visits at `sites` sites.
+    static func generated(visits: Int, seed: UInt64, tight: Bool, sites: Int = 1, settings: Settings) -> LadderRow {
+        let scenario = ScenarioGenerator(visits: visits, seed: seed, tight: tight, sites: sites).scenario()
+        return plan(scenario, label: sites > 1 ? "\(visits) (\(sites) sites)" : "\(visits)", settings: settings)
     }
 
     /// The scenario in the file at `path`.

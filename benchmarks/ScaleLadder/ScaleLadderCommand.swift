@@ -24,6 +24,9 @@ struct ScaleLadderCommand: ParsableCommand {
     @Flag(help: "Generate tight weeks, with fewer resources and a smaller budget, where not every visit fits.")
     var tight = false
 
+    @Option(help: "Sites of the generated weeks' company (1 to 5): each site with its own buildings, resources and people, the visits shared out among them.")
+    var sites = 1
+
     @Option(help: "Seconds the solver may spend on each week.")
     var timeLimit: Double = 60
 
@@ -72,6 +75,7 @@ struct ScaleLadderCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parsedSizes()
+        guard (1...5).contains(sites) else { throw ValidationError("--sites must be from 1 to 5") }
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be from 0 to below 1 (e.g. 0.01 for 1 %)") }
         _ = try search()
@@ -95,12 +99,14 @@ struct ScaleLadderCommand: ParsableCommand {
 
     func run() throws {
         let settings = LadderRun.Settings(timeLimit: timeLimit, relativeGap: gap, strategy: strategy, search: try search())
-        if let single { return try printRow(LadderRun.generated(visits: single, seed: seed, tight: tight, settings: settings)) }
+        if let single {
+            return try printRow(LadderRun.generated(visits: single, seed: seed, tight: tight, sites: sites, settings: settings))
+        }
         if let singleFile { return try printRow(LadderRun.file(singleFile, settings: settings)) }
 
         let sizes = try parsedSizes()
         if let writeScenarios { try write(sizes: sizes, to: writeScenarios) }
-        print("scale-ladder: seed \(seed), \(tight ? "tight" : "normal") weeks, time limit \(format(timeLimit)) s and gap \(gap) per week")
+        print("scale-ladder: seed \(seed), \(tight ? "tight" : "normal") weeks\(sites > 1 ? " of \(sites) sites" : ""), time limit \(format(timeLimit)) s and gap \(gap) per week")
         print("machine: \(Machine.description)")
         print("each week is planned in its own process; peak MiB is that process's VmHWM\n")
         fflush(nil)   // before the children write to the terminal
@@ -108,9 +114,9 @@ struct ScaleLadderCommand: ParsableCommand {
         var all: [LadderRow] = []
         if compare && !sizes.isEmpty {
             let pairs = sizes.map { size in
-                let arguments = ["--single", "\(size)", "--seed", "\(seed)"] + (tight ? ["--tight"] : [])
-                return (monolithic: rung(label: "\(size)", visits: size, arguments: arguments, strategy: .monolithic),
-                        decomposed: rung(label: "\(size)", visits: size, arguments: arguments, strategy: .decomposed))
+                let arguments = ["--single", "\(size)"] + generatedArguments
+                return (monolithic: rung(label: label(size), visits: size, arguments: arguments, strategy: .monolithic),
+                        decomposed: rung(label: label(size), visits: size, arguments: arguments, strategy: .decomposed))
             }
             all += pairs.flatMap { [$0.monolithic, $0.decomposed] }
             print(markdown ? "### Monolithic against decomposed (\(tight ? "tight" : "normal"), seed \(seed))\n" : "Monolithic against decomposed")
@@ -119,7 +125,7 @@ struct ScaleLadderCommand: ParsableCommand {
             fflush(nil)
         } else if !sizes.isEmpty {
             let rows = sizes.map { size in
-                rung(label: "\(size)", visits: size, arguments: ["--single", "\(size)", "--seed", "\(seed)"] + (tight ? ["--tight"] : []))
+                rung(label: label(size), visits: size, arguments: ["--single", "\(size)"] + generatedArguments)
             }
             all += rows
             print(markdown ? "### Generated weeks (\(tight ? "tight" : "normal"), seed \(seed))\n" : "Generated weeks")
@@ -145,6 +151,14 @@ struct ScaleLadderCommand: ParsableCommand {
     }
 
     // MARK: Parts
+
+    /// The child's arguments that choose the generated week, besides its size.
+    private var generatedArguments: [String] {
+        ["--seed", "\(seed)"] + (tight ? ["--tight"] : []) + (sites > 1 ? ["--sites", "\(sites)"] : [])
+    }
+
+    /// A generated rung's label: its size, and its sites when more than one (`1000 (3 sites)`).
+    private func label(_ size: Int) -> String { sites > 1 ? "\(size) (\(sites) sites)" : "\(size)" }
 
     private func rung(label: String, visits: Int, arguments: [String], strategy: PlanningStrategy? = nil) -> LadderRow {
         let strategy = strategy ?? self.strategy
@@ -187,7 +201,7 @@ struct ScaleLadderCommand: ParsableCommand {
     private func write(sizes: [Int], to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for size in sizes {
-            let generator = ScenarioGenerator(visits: size, seed: seed, tight: tight)
+            let generator = ScenarioGenerator(visits: size, seed: seed, tight: tight, sites: sites)
             let path = (directory as NSString).appendingPathComponent(generator.name + ".yaml")
             try generator.yaml().write(toFile: path, atomically: true, encoding: .utf8)
             FileHandle.standardError.write(Data("wrote \(path)\n".utf8))

@@ -15,26 +15,36 @@ import VisitDomain
 /// Wednesday, ...): the horizon, the visits' windows, leave and room closures lie in those days,
 /// and the resources are sized for the same visits over fewer days. Five days (the default) gives
 /// exactly the week it always gave.
+///
+/// With `sites` above 1, the company has that many sites far apart (`SiteWeek`): the visits are
+/// shared out among them, and each site is a week of its own, with its own resources and people,
+/// labelled with the site (rule 11, beyond FORMAT.md). One site (the default) gives the weeks above.
 public struct ScenarioGenerator: Sendable, Hashable {
     public let visits: Int
     public let seed: UInt64
     public let tight: Bool
     /// Working days of the horizon, 1 to 5, from Monday.
     public let days: Int
+    /// Sites of the company, 1 to 5.
+    public let sites: Int
 
-    public init(visits: Int, seed: UInt64, tight: Bool = false, days: Int = 5) {
+    public init(visits: Int, seed: UInt64, tight: Bool = false, days: Int = 5, sites: Int = 1) {
         self.visits = max(0, visits)
         self.seed = seed
         self.tight = tight
         self.days = min(max(1, days), GeneratedWeek.workingDays)
+        self.sites = min(max(1, sites), SiteWeek.names.count)
     }
 
-    /// `generated-100v-s1` (with `-tight` in tight mode, and `-3d` for a three-day week).
+    /// `generated-100v-s1` (with `-tight` in tight mode, `-3d` for a three-day week and `-3sites`
+    /// for three sites).
     public var name: String {
         "generated-\(visits)v-s\(seed)\(tight ? "-tight" : "")\(days == GeneratedWeek.workingDays ? "" : "-\(days)d")"
+            + (sites == 1 ? "" : "-\(sites)sites")
     }
 
     public func scenario() -> Scenario {
+        if sites > 1 { return SiteWeek(visits: visits, seed: seed, tight: tight, days: days, sites: sites).scenario(name: name) }
         // Independent streams: the same seed gives the same visits in normal and tight mode (but
         // for the preferred hosts, drawn among each week's own hosts).
         var visitFactory = VisitFactory(random: SeededRandom(seed: seed, stream: 1), days: days)

@@ -10,7 +10,7 @@ public struct PlanChecker: Sendable {
     /// cancelled exemptions.
     public init(scenario: Scenario, replan: ReplanContext? = nil) { self.scenario = scenario; self.replan = replan }
 
-    /// Every violation of the plan, in check order (structure, score, rules 1 to 10), and the recomputed score.
+    /// Every violation of the plan, in check order (structure, score, rules 1 to 11), and the recomputed score.
     public func check(_ plan: Plan) -> CheckReport {
         let calculator = ScoreCalculator(scenario: scenario, replan: replan)
         let breakdown = calculator.breakdown(of: plan)
@@ -23,6 +23,6 @@ public struct PlanChecker: Sendable {
     static let checks: [any PlanCheck] = [
         StructureCheck(), FrozenItemsCheck(), ScoreCheck(),
         AgendaRuleCheck(), WorkingTimeRuleCheck(), LeadTimeRuleCheck(), HostRuleCheck(), MeetingRuleCheck(),
-        TourRuleCheck(), MealRuleCheck(), AvailabilityRuleCheck(), ITCoverRuleCheck(), HotelRuleCheck(),
+        TourRuleCheck(), MealRuleCheck(), AvailabilityRuleCheck(), ITCoverRuleCheck(), HotelRuleCheck(), SiteRuleCheck(),
     ]
 }

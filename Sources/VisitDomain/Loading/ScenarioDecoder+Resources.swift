@@ -3,7 +3,7 @@ import Foundation
 /// Rooms, tour routes, staff and caterers.
 extension ScenarioDecoder {
     mutating func decodeRoom(_ value: DocumentValue, at path: DocumentPath) -> Room? {
-        guard let f = reader.fields(value, at: path, known: ["id", "building", "capacity", "equipment", "secure", "unavailable"],
+        guard let f = reader.fields(value, at: path, known: ["id", "building", "capacity", "equipment", "secure", "unavailable", "site"],
                                     what: "a room") else { return nil }
         let id = id(f)
         let building = reader.string(f, "building")
@@ -12,13 +12,15 @@ extension ScenarioDecoder {
         let secure = reader.bool(f, "secure") ?? false
         let unavailable = reader.intervals(f, "unavailable")
         guard let id else { return nil }
-        return Room(id: id, building: building, capacity: capacity ?? Room.unlimitedCapacity, equipment: Set(equipment),
-                    secure: secure, unavailable: unavailable)
+        var room = Room(id: id, building: building, capacity: capacity ?? Room.unlimitedCapacity, equipment: Set(equipment),
+                        secure: secure, unavailable: unavailable)
+        room.site = reader.string(f, "site")
+        return room
     }
 
     mutating func decodeRoute(_ value: DocumentValue, at path: DocumentPath) -> TourRoute? {
         guard let f = reader.fields(value, at: path, known: [
-            "id", "building", "durationMinutes", "maxGroupSize", "concurrentGroups", "confidential", "openHours", "unavailable",
+            "id", "building", "durationMinutes", "maxGroupSize", "concurrentGroups", "confidential", "openHours", "unavailable", "site",
         ], what: "a tour route") else { return nil }
         let id = id(f)
         let building = reader.string(f, "building")
@@ -29,14 +31,16 @@ extension ScenarioDecoder {
         let openHours = reader.hours(f, "openHours")
         let unavailable = reader.intervals(f, "unavailable")
         guard let id, let duration, let maxGroupSize else { return nil }
-        return TourRoute(id: id, building: building, durationMinutes: duration, maxGroupSize: maxGroupSize,
-                         concurrentGroups: concurrentGroups ?? 1, confidential: confidential, openHours: openHours,
-                         unavailable: unavailable)
+        var route = TourRoute(id: id, building: building, durationMinutes: duration, maxGroupSize: maxGroupSize,
+                              concurrentGroups: concurrentGroups ?? 1, confidential: confidential, openHours: openHours,
+                              unavailable: unavailable)
+        route.site = reader.string(f, "site")
+        return route
     }
 
     mutating func decodeStaffMember(_ value: DocumentValue, at path: DocumentPath, calendar: WorkCalendar) -> StaffMember? {
         guard let f = reader.fields(value, at: path, known: [
-            "id", "name", "building", "roles", "languages", "industries", "expertise", "routes", "availability", "unavailable",
+            "id", "name", "building", "roles", "languages", "industries", "expertise", "routes", "availability", "unavailable", "site",
         ], what: "a staff member") else { return nil }
         let id = id(f)
         let name = reader.string(f, "name")
@@ -62,9 +66,11 @@ extension ScenarioDecoder {
         }
         let unavailable = reader.intervals(f, "unavailable")
         guard let id else { return nil }
-        return StaffMember(id: id, name: name, building: building, roles: roles, languages: Set(languages),
-                           industries: Set(industries), expertise: Set(expertise), routes: Set(routes),
-                           availability: availability, unavailable: unavailable)
+        var member = StaffMember(id: id, name: name, building: building, roles: roles, languages: Set(languages),
+                                 industries: Set(industries), expertise: Set(expertise), routes: Set(routes),
+                                 availability: availability, unavailable: unavailable)
+        member.site = reader.string(f, "site")
+        return member
     }
 
     /// `{days: [mon, tue], from: "08:30", to: "20:00"}`; missing parts default to the calendar's
@@ -87,7 +93,7 @@ extension ScenarioDecoder {
 
     mutating func decodeCaterer(_ value: DocumentValue, at path: DocumentPath) -> Caterer? {
         guard let f = reader.fields(value, at: path, known: [
-            "id", "approved", "services", "dietary", "leadTimeHours", "capacity", "unavailable",
+            "id", "approved", "services", "dietary", "leadTimeHours", "capacity", "unavailable", "site",
         ], what: "a caterer") else { return nil }
         let id = id(f)
         let approved = reader.bool(f, "approved") ?? false
@@ -104,8 +110,10 @@ extension ScenarioDecoder {
         let capacity = reader.int(f, "capacity", in: InputLimits.capacity)
         let unavailable = reader.intervals(f, "unavailable")
         guard let id else { return nil }
-        return Caterer(id: id, approved: approved, services: services, dietary: Set(dietary), leadTimeHours: leadTime ?? 0,
-                       capacity: capacity, unavailable: unavailable)
+        var caterer = Caterer(id: id, approved: approved, services: services, dietary: Set(dietary), leadTimeHours: leadTime ?? 0,
+                              capacity: capacity, unavailable: unavailable)
+        caterer.site = reader.string(f, "site")
+        return caterer
     }
 
     /// `{pricePerHead: 60, hours: {start: "11:30", end: "13:30"}}`.

@@ -4,7 +4,7 @@ import OrderedCollections
 extension ScenarioDecoder {
     static let visitFields = ["id", "client", "headcount", "language", "requestedAt", "window", "preferredStart",
                               "priority", "ndaSigned", "dietary", "preferredHost", "agenda", "purpose", "guests", "meetingPoint", "owner",
-                              "stay"]
+                              "stay", "site"]
 
     mutating func decodeVisit(_ value: DocumentValue, at path: DocumentPath) -> Visit? {
         guard let f = reader.fields(value, at: path, known: Self.visitFields, what: "a visit") else { return nil }
@@ -40,6 +40,7 @@ extension ScenarioDecoder {
         visit.meetingPoint = meetingPoint
         visit.owner = owner
         visit.stay = stay
+        visit.site = reader.string(f, "site")
         return visit
     }
 

@@ -1,5 +1,6 @@
-/// The nine hard rules of FORMAT.md and a tenth beyond it, the hotel booking of a visit that stays
-/// overnight (issue 14, "Accommodation"; it binds only visits with a `stay`). Each has one home in the checker (`PlanChecker`) and one in
+/// The nine hard rules of FORMAT.md and two beyond it: the hotel booking of a visit that stays
+/// overnight (issue 14, "Accommodation"; it binds only visits with a `stay`), and the site of a
+/// visit at a company with several sites (issue 17; it binds only visits with a `site`). Each has one home in the checker (`PlanChecker`) and one in
 /// the planner's model, under the same name, and a title a coordinator sees in reasons.
 public enum HardRule: Int, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     case agenda = 1
@@ -12,6 +13,7 @@ public enum HardRule: Int, Sendable, Hashable, CaseIterable, Codable, CustomStri
     case availability = 8
     case itCover = 9
     case hotel = 10
+    case site = 11
 
     /// The rule's short name, as reasons and violations start with it ("lead time: ...").
     public var title: String {
@@ -26,6 +28,7 @@ public enum HardRule: Int, Sendable, Hashable, CaseIterable, Codable, CustomStri
         case .availability: "availability"
         case .itCover: "IT cover"
         case .hotel: "hotel"
+        case .site: "site"
         }
     }
 
@@ -41,6 +44,7 @@ public enum HardRule: Int, Sendable, Hashable, CaseIterable, Codable, CustomStri
         case .meal: "an approved caterer offering the service, serving the dietary needs, within the per-head and weekly budgets and its capacity"
         case .availability: "people, rooms, routes and caterers used only when available and for one duty at a time, within daily limits"
         case .itCover: "a free IT person in the room's building while a meeting with equipment runs"
+        case .site: "a visit with a site uses only rooms, routes, caterers and people of that site (or of none)"
         case .hotel: "a visit that stays overnight has its rooms booked at one approved hotel offering the room type within the per-night budget, on nights it is open, within its rooms per night"
         }
     }

@@ -142,6 +142,9 @@ public struct Room: Sendable, Hashable, Identifiable {
     /// May host confidential sessions.
     public var secure: Bool
     public var unavailable: [TimeInterval]
+    /// The site (campus) it belongs to, beyond FORMAT.md: a visit with a site uses only rooms,
+    /// routes, caterers and people of that site or of none (rule 11); nil: every site.
+    public var site: String? = nil
     public init(id: String, building: String? = nil, capacity: Int, equipment: Set<String> = [], secure: Bool = false,
                 unavailable: [TimeInterval] = []) {
         self.id = id; self.building = building; self.capacity = capacity; self.equipment = equipment
@@ -162,6 +165,9 @@ public struct TourRoute: Sendable, Hashable, Identifiable {
     /// nil: the calendar's working hours.
     public var openHours: DailyHours?
     public var unavailable: [TimeInterval]
+    /// The site (campus) it belongs to, beyond FORMAT.md: a visit with a site uses only rooms,
+    /// routes, caterers and people of that site or of none (rule 11); nil: every site.
+    public var site: String? = nil
     public init(id: String, building: String? = nil, durationMinutes: Int, maxGroupSize: Int, concurrentGroups: Int = 1,
                 confidential: Bool = false, openHours: DailyHours? = nil, unavailable: [TimeInterval] = []) {
         self.id = id; self.building = building; self.durationMinutes = durationMinutes; self.maxGroupSize = maxGroupSize
@@ -196,6 +202,9 @@ public struct StaffMember: Sendable, Hashable, Identifiable {
     /// nil: the calendar's working hours on its working days.
     public var availability: [AvailabilityRule]?
     public var unavailable: [TimeInterval]
+    /// The site (campus) it belongs to, beyond FORMAT.md: a visit with a site uses only rooms,
+    /// routes, caterers and people of that site or of none (rule 11); nil: every site.
+    public var site: String? = nil
     public init(id: String, name: String? = nil, building: String? = nil, roles: Set<StaffRole> = [],
                 languages: Set<String> = [], industries: Set<String> = [], expertise: Set<String> = [],
                 routes: Set<String> = [], availability: [AvailabilityRule]? = nil, unavailable: [TimeInterval] = []) {
@@ -227,6 +236,9 @@ public struct Caterer: Sendable, Hashable, Identifiable {
     /// Diners it can serve at once, all visits together; nil: no limit.
     public var capacity: Int?
     public var unavailable: [TimeInterval]
+    /// The site (campus) it belongs to, beyond FORMAT.md: a visit with a site uses only rooms,
+    /// routes, caterers and people of that site or of none (rule 11); nil: every site.
+    public var site: String? = nil
     public init(id: String, approved: Bool = false, services: [String: CateringService] = [:], dietary: Set<String> = [],
                 leadTimeHours: Int = 0, capacity: Int? = nil, unavailable: [TimeInterval] = []) {
         self.id = id; self.approved = approved; self.services = services; self.dietary = dietary
@@ -279,6 +291,9 @@ public struct Visit: Sendable, Hashable, Identifiable {
     public var owner: String?
     /// The overnight stay its guests need, booked at a partner hotel (beyond FORMAT.md; nil: none).
     public var stay: Stay?
+    /// The site (campus) the visit comes to, beyond FORMAT.md: it then uses only rooms, routes,
+    /// caterers and people of that site or of none (rule 11); nil: any.
+    public var site: String?
     /// Indexes of the agenda items still to be planned.
     public var activeItemIndexes: [Int] { agenda.indices.filter { !cancelledItems.contains($0) } }
     public init(id: String, client: Client = .init(), headcount: Int, language: String? = nil, requestedAt: LocalDateTime,

@@ -113,6 +113,7 @@ public enum ScenarioDocument {
         f["equipment"] = strings(r.equipment)
         f["secure"] = .bool(r.secure)
         f["unavailable"] = intervals(r.unavailable)
+        if let site = r.site { f["site"] = .string(site) }
         return .object(f)
     }
 
@@ -126,6 +127,7 @@ public enum ScenarioDocument {
         f["confidential"] = .bool(r.confidential)
         if let h = r.openHours { f["openHours"] = hours(h) }
         f["unavailable"] = intervals(r.unavailable)
+        if let site = r.site { f["site"] = .string(site) }
         return .object(f)
     }
 
@@ -145,6 +147,7 @@ public enum ScenarioDocument {
             })
         }
         f["unavailable"] = intervals(m.unavailable)
+        if let site = m.site { f["site"] = .string(site) }
         return .object(f)
     }
 
@@ -163,6 +166,7 @@ public enum ScenarioDocument {
         f["leadTimeHours"] = .int(c.leadTimeHours)
         if let cap = c.capacity { f["capacity"] = .int(cap) }
         f["unavailable"] = intervals(c.unavailable)
+        if let site = c.site { f["site"] = .string(site) }
         return .object(f)
     }
 
@@ -208,6 +212,7 @@ public enum ScenarioDocument {
         }
         if let m = v.meetingPoint { f["meetingPoint"] = .string(m) }
         if let o = v.owner { f["owner"] = .string(o) }
+        if let site = v.site { f["site"] = .string(site) }
         if let stay = v.stay { f["stay"] = self.stay(stay) }
         f["agenda"] = .array(v.agenda.enumerated().map { index, item in
             agendaItem(item, cancelled: v.cancelledItems.contains(index))

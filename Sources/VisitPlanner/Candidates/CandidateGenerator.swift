@@ -122,11 +122,11 @@ struct CandidateGenerator: Sendable {
         case .meeting(let m):
             let rooms = eligibility.rooms(for: visit, m)
             if m.technicalCount > 0 {
-                let techs = eligibility.technicalStaff(for: m)
+                let techs = eligibility.technicalStaff(for: visit, m)
                 let known = techs.reduce(into: Set<String>()) { $0.formUnion(scenario.staff[$1].expertise) }
                 if techs.count < m.technicalCount || !m.technicalExpertise.isSubset(of: known) { return [] }
             }
-            if m.salesCount > eligibility.salesStaff().count { return [] }
+            if m.salesCount > eligibility.salesStaff(for: visit).count { return [] }
             return rooms
         case .tour(let t):
             return eligibility.routes(for: visit, t).filter {

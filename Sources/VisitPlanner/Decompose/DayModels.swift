@@ -6,7 +6,7 @@ import VisitDomain
 /// scheduled on at most one day; the catering costs of all days share the weekly budget.
 struct DayModels: Sendable {
     let scenario: Scenario
-    /// The day (day number) of each part.
+    /// The day (day number) of each part (a day has one part per resource component).
     let days: [Int]
     let parts: [PlanningModel]
     let indexes: [ChoiceIndex]
@@ -29,8 +29,9 @@ struct DayModels: Sendable {
     }
 
     /// The week's day models as the decomposition solves them: one per day with a candidate
-    /// timing, sharing the weekly budget, without names (solved, never written), built and
-    /// indexed `threads` days at a time.
+    /// timing and, within a day, one per component of visits that share no resource
+    /// (`ResourceComponents`: a company's sites far apart), sharing the weekly budget, without
+    /// names (solved, never written), built and indexed `threads` at a time.
     static func build(view: ScenarioView, generator: CandidateGenerator, week: WeekCandidates, threads: Int) -> DayModels {
         let scenario = view.scenario
         let builder = {
@@ -41,10 +42,22 @@ struct DayModels: Sendable {
             builder.breaksStaffSymmetry = false
             return builder
         }()
-        let dayNumbers = week.days
-        let parts = parallelMap(dayNumbers.count, threads: threads) { builder.build(candidates: week.onDay(dayNumbers[$0])) }
+        let components = ResourceComponents(scenario: scenario, generator: generator, candidates: week.candidates)
+        // (day, component) for every component with a timing on the day, by day then component.
+        var pieces: [(day: Int, component: Int)] = []
+        for day in week.days {
+            let present = Set(week.candidates.filter { $0.timings.contains { $0.day == day } }.map { components.component[$0.visitIndex] })
+            pieces += present.sorted().map { (day, $0) }
+        }
+        let component = components.component
+        let pieceList = pieces
+        let parts = parallelMap(pieceList.count, threads: threads) { k in
+            let piece = pieceList[k]
+            return builder.build(candidates: week.onDay(piece.day) { component[$0] == piece.component })
+        }
         let indexes = parallelMap(parts.count, threads: threads) { ChoiceIndex(parts[$0]) }
-        return DayModels(scenario: scenario, days: dayNumbers, parts: parts, indexes: indexes)
+        trace("decomposed: \(Set(pieceList.map(\.component)).count) resource component(s) with timings, \(parts.count) part(s)")
+        return DayModels(scenario: scenario, days: pieceList.map(\.day), parts: parts, indexes: indexes)
     }
 
     var budget: Double? { scenario.policies.weeklyHospitalityBudget }

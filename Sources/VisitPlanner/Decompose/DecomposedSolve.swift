@@ -46,6 +46,8 @@ struct DecomposedSolve: Sendable {
         var heuristic = ConstructionHeuristic(scenario: scenario, parts: parts)
         heuristic.threads = options.threads
         search.start(heuristic.complete(nil, placed: [], indexes: days.indexes))
+        // The heuristic's partial solutions (a copy of every day's matrix by column) are gone.
+        MemoryRelease.now()
         trace("decomposed: first plan at \(reporter.elapsed)")
         // Lagrangian rounds and neighbourhood passes take turns while either can still help.
         var pricing = parts.allSatisfy { $0.milp.variableCount <= exactDayVariables }

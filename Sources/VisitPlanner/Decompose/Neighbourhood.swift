@@ -63,6 +63,12 @@ struct Neighbourhood: Sendable {
         return Outcome(values: values, moved: from.filter { now.contains($0.key) }, optimal: outcome.optimal)
     }
 
+    /// About how many variables GLPK gets: those of the free visits (the whole part when all are).
+    func freeVariables(_ days: DayModels) -> Int {
+        guard let visits else { return days.parts[part].milp.variableCount }
+        return (visits.union(pullable)).reduce(0) { $0 + (days.indexes[part].variables[$1]?.count ?? 0) }
+    }
+
     /// `week` with the outcome applied: the part's new values, and each moved visit taken out of
     /// the day it left.
     static func applying(_ outcome: Outcome, of part: Int, to week: [[Double]], days: DayModels) -> [[Double]] {

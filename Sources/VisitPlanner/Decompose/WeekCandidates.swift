@@ -13,9 +13,11 @@ struct WeekCandidates: Sendable {
         days = Set(candidates.flatMap { $0.timings.map(\.day) }).sorted()
     }
 
-    /// The candidates restricted to timings on `day` (and the item options those timings use).
-    func onDay(_ day: Int) -> [VisitCandidates] {
+    /// The candidates restricted to timings on `day` (and the item options those timings use),
+    /// and to the visits in `only` when given (the others without candidates).
+    func onDay(_ day: Int, only: ((Int) -> Bool)? = nil) -> [VisitCandidates] {
         candidates.map { c in
+            guard only?(c.visitIndex) ?? true else { return VisitCandidates(visitIndex: c.visitIndex, timings: [], options: []) }
             let timings = c.timings.filter { $0.day == day }
             guard !timings.isEmpty else { return VisitCandidates(visitIndex: c.visitIndex, timings: [], options: []) }
             let options = c.options.map { byTiming in byTiming.filter { $0.key.start.floorDiv(1440) == day } }

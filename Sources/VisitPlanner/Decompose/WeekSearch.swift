@@ -32,6 +32,11 @@ struct WeekSearch: Sendable {
     /// Times the Lagrangian rounds were started again (`restartPricing`).
     private var restarts = 0
 
+    /// Free variables a batch of neighbourhoods may have together and still be solved in
+    /// parallel (issue 17's memory target: two GLPK searches of 30,000 variables each took
+    /// 240 MiB together at 400 visits).
+    static let parallelFreeVariables = 60_000
+
     init(days: DayModels, options: PlannerOptions, deadline: ContinuousClock.Instant?, reporter: ProgressReporter,
          visitsPerNeighbourhood: Int) {
         self.days = days
@@ -147,6 +152,7 @@ struct WeekSearch: Sendable {
         tighten(roundBound)
         let solutions = results.map(\.values)
         if let repaired = WeekRepair(days: days).repaired(solutions) { offer(repaired) }
+        MemoryRelease.now()
         trace("lagrangian round \(rounds): bound \(roundBound) objective \(objective) at \(reporter.elapsed)")
         guard !isProven else { return false }
         let g = lagrangian.subgradient(solutions)
@@ -189,7 +195,11 @@ struct WeekSearch: Sendable {
                 let days = self.days
                 let gap = options.relativeGap / 10
                 let search = options.search
-                let outcomes = parallelMap(batch.count, threads: options.threads) { i in
+                // GLPK's memory grows with the problem (its search tree above all): large
+                // neighbourhoods are solved one at a time, so that two never add up at once.
+                let free = batch.reduce(0) { $0 + $1.freeVariables(days) }
+                let threads = free > Self.parallelFreeVariables ? 1 : options.threads
+                let outcomes = parallelMap(batch.count, threads: threads) { i in
                     let elsewhere = days.spendElsewhere(week, outside: [batch[i].part], sharedBy: batch.count)
                     return batch[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
                 }
@@ -209,6 +219,8 @@ struct WeekSearch: Sendable {
                     improved = true
                 }
                 if merged != week { offer(merged) }
+                // Each neighbourhood's submodel and GLPK problem are gone: give their pages back.
+                MemoryRelease.now()
             }
             trace("neighbourhood pass \(pass) (size \(groupSize), \(neighbourhoods.count) neighbourhoods): objective \(objective) at \(reporter.elapsed)")
             if !improved {
@@ -272,6 +284,7 @@ struct WeekSearch: Sendable {
                 for (j, k) in batch[i].parts.enumerated() { merged[k] = values[j] }
                 changed.formUnion(batch[i].parts)
             }
+            MemoryRelease.now()
             guard !changed.isEmpty else { continue }
             let before = objective
             offer(merged)

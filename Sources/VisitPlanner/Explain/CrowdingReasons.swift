@@ -108,10 +108,10 @@ struct CrowdingReasons: Sendable {
                     return Blocker(rule: .meeting, need: "the rooms that fit \(scenario.peopleInRoom(visit, m)) people\(m.confidential ? ", secure" : "")\(m.equipment.isEmpty ? "" : " with " + m.equipment.sorted().joined(separator: ", ")) (\(rooms.joined(separator: ", ")))",
                                    resources: rooms, holders: unique(holders))
                 }
-                if let blocker = staffBlocker(eligibility.technicalStaff(for: m), count: m.technicalCount, t, occ, what: "technical staff") {
+                if let blocker = staffBlocker(eligibility.technicalStaff(for: visit, m), count: m.technicalCount, t, occ, what: "technical staff") {
                     return blocker
                 }
-                if let blocker = staffBlocker(m.salesCount > 0 ? eligibility.salesStaff() : [], count: m.salesCount, t, occ, what: "sales staff") {
+                if let blocker = staffBlocker(m.salesCount > 0 ? eligibility.salesStaff(for: visit) : [], count: m.salesCount, t, occ, what: "sales staff") {
                     return blocker
                 }
             case .tour:

@@ -41,7 +41,7 @@ struct StaticReasons: Sendable {
             reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "no room for \(label) fits \(needs.joined(separator: ", "))\(hint)"))
         }
         if m.technicalCount > 0 {
-            let technical = eligibility.technicalStaff(for: m)
+            let technical = eligibility.technicalStaff(for: visit, m)
             let known = technical.reduce(into: Set<String>()) { $0.formUnion(scenario.staff[$1].expertise) }
             let missing = m.technicalExpertise.subtracting(known).sorted()
             if !missing.isEmpty {
@@ -51,7 +51,7 @@ struct StaticReasons: Sendable {
                 reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.technicalCount) technical staff; only \(technical.count) exist"))
             }
         }
-        let sales = eligibility.salesStaff().count
+        let sales = eligibility.salesStaff(for: visit).count
         if m.salesCount > sales { reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.salesCount) sales staff; only \(sales) exist")) }
         return reasons
     }

@@ -1,6 +1,6 @@
 import VisitDomain
 
-/// Rooms that no rule can tell apart (same building, capacity, equipment, security and closures)
+/// Rooms that no rule can tell apart (same building, site, capacity, equipment, security and closures)
 /// grouped into one type. The model then has one room variable per meeting timing and type, not
 /// per room, and rule 8 limits a type to as many meetings at once as it has rooms; `RoomPartition`
 /// gives each meeting a concrete room afterwards. A replan keeps rooms apart (its baseline and
@@ -40,6 +40,7 @@ struct RoomTypes: Sendable {
 /// What rules see of a room: everything but its id.
 private struct RoomKind: Hashable {
     var building: String?
+    var site: String?
     var capacity: Int
     var equipment: Set<String>
     var secure: Bool
@@ -47,6 +48,7 @@ private struct RoomKind: Hashable {
 
     init(_ room: Room) {
         building = room.building
+        site = room.site
         capacity = room.capacity
         equipment = room.equipment
         secure = room.secure

@@ -3,7 +3,8 @@ public enum PlanningStrategy: String, Sendable, CaseIterable, Codable {
     /// One model for the whole week, solved by GLPK with the construction heuristic's plan as its
     /// first incumbent.
     case monolithic
-    /// One model per day, solved in parallel threads. A master step decides the day of visits
+    /// One model per day (and per group of visits that can share no resource: a company's
+    /// sites), solved in parallel threads. A master step decides the day of visits
     /// whose window spans several days and shares the weekly catering budget out among the days;
     /// a large-neighbourhood search then re-optimises one day at a time. The bound is a
     /// Lagrangian one: the sum of the day bounds plus the prices of the multi-day visits.

@@ -27,8 +27,8 @@ struct MeetingRule: Sendable {
             for (i, item) in visit.agenda.enumerated() {
                 guard case .meeting(let meeting) = item, let runsByTiming = pm.itemRuns[ItemRef(visit: v, item: i)] else { continue }
                 let ref = ItemRef(visit: v, item: i)
-                let technical = eligibility.technicalStaff(for: meeting)
-                let sales = meeting.salesCount > 0 ? eligibility.salesStaff() : []
+                let technical = eligibility.technicalStaff(for: visit, meeting)
+                let sales = meeting.salesCount > 0 ? eligibility.salesStaff(for: visit) : []
                 let frozen = pm.baseline.frozen.contains(ref)
                 let kept = pm.baseline.keepsAssignment(ref) ? pm.baseline.items[ref] : nil
                 let technicalCount = frozen ? kept?.technical.count ?? 0 : meeting.technicalCount
