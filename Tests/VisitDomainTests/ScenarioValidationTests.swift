@@ -80,7 +80,7 @@ extension InvalidScenarioCase {
         .init(set: "policies.mealBudget", ["banquet": 10], #"unknown field "mealBudget" (did you mean "mealBudgetPerHead"?)"#),
         .init(set: "tourRoutes[0].Building", "A", #"unknown field "Building" (did you mean "building"?)"#),
         .init(set: "rooms[0].colour", "blue",
-              #"unknown field "colour"; a room may have: id, building, capacity, equipment, secure, unavailable"#),
+              #"unknown field "colour"; a room may have: id, building, capacity, equipment, secure, unavailable, site"#),
         .init(set: "visits[0].window.start", "2026-12-08T09:00",
               #"unknown field "start"; a window {earliest, latest} may have: earliest, latest"#),
         .init(set: "visits[0].agenda[1].equipment", ["projector"],
