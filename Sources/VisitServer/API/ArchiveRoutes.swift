@@ -76,8 +76,7 @@ struct ArchiveRoutes {
                         RecordView(at: row.at, by: row.recordedBy,
                                    record: EncodableDocument((try? DocumentValue.parse(row.body, format: .json, file: "record")) ?? .string(row.body)))
                     },
-                    files: files.map { .init(id: $0.id ?? 0, name: $0.name, contentType: $0.contentType, size: $0.size, addedBy: $0.addedBy,
-                                             addedAt: $0.addedAt, url: "/api/files/\($0.id ?? 0)") }))
+                    files: files.map(VisitFileView.File.init)))
             }
             return try JSONResponse.make(ArchiveView(client: client, date: date.description, visits: visits))
         }

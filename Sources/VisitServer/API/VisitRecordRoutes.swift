@@ -60,8 +60,7 @@ struct VisitRecordRoutes {
                 try await store.addAttachment(AttachmentRow(id: nil, scenarioId: c.scenarioId, visitId: c.visit.id, name: name, contentType: type,
                                                             size: data.count, data: data, addedBy: who.name, addedAt: ""))
             }
-            let view = VisitFileView.File(id: row.id ?? 0, name: row.name, contentType: row.contentType, size: row.size, addedBy: row.addedBy,
-                                          addedAt: row.addedAt, url: "/api/files/\(row.id ?? 0)")
+            let view = VisitFileView.File(row)
             return try JSONResponse.make(view, status: .created, headers: [.location: view.url])
         }
         routes.get("/files/:file") { _, context in

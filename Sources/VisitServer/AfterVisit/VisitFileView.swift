@@ -62,6 +62,12 @@ struct VisitFileView: Encodable, Sendable {
         var addedBy: String
         var addedAt: String
         var url: String
+
+        /// A kept file's entry (without its bytes), with the address that serves it.
+        init(_ row: AttachmentRow) {
+            id = row.id ?? 0; name = row.name; contentType = row.contentType; size = row.size; addedBy = row.addedBy
+            addedAt = row.addedAt; url = "/api/files/\(row.id ?? 0)"
+        }
     }
 
     var scenario: String

@@ -91,8 +91,7 @@ struct VisitFiles: Sendable {
             incidents: file.incidents.map { .init(at: $0.at.description, by: $0.by, type: $0.incident.kind.rawValue,
                                                   severity: $0.incident.severity.rawValue, points: $0.incident.points,
                                                   description: $0.incident.description) },
-            files: files.map { .init(id: $0.id ?? 0, name: $0.name, contentType: $0.contentType, size: $0.size, addedBy: $0.addedBy,
-                                     addedAt: $0.addedAt, url: "/api/files/\($0.id ?? 0)") })
+            files: files.map(VisitFileView.File.init))
     }
 
     /// Checks a new record against the visit (a checklist mark names one of its preparation
