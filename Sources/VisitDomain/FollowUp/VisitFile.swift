@@ -37,6 +37,12 @@ public struct VisitFile: Sendable, Hashable {
         }
     }
 
+    /// The files of every visit that has records, from one scenario's records in one pass
+    /// (a visit without records has an empty file: `files[id] ?? VisitFile(visitId: id, records: [])`).
+    public static func byVisit(_ records: [VisitRecord]) -> [String: VisitFile] {
+        Dictionary(grouping: records, by: \.visitId).mapValues { VisitFile(visitId: $0[0].visitId, records: $0) }
+    }
+
     /// The points the visit's incidents cost.
     public var incidentPoints: Int { incidents.reduce(0) { $0 + $1.incident.points } }
 

@@ -81,11 +81,12 @@ struct VisitRecordRoutes {
             let scenario = try await storeCall { try await store.scenarioVersion(id: id, version: row.scenarioVersion) }.loadScenario()
             let records = try await files.records(id, visitId: nil)
             let now = services.now(for: scenario)
+            let files = VisitFile.byVisit(records)
             var tasks: [FollowUpListEntry] = []
             for planned in plan.visits where planned.scheduled {
                 guard let visit = scenario.visit(planned.id), let end = planned.end else { continue }
                 if who.role == .host, planned.host == nil || planned.host != who.person { continue }
-                let file = VisitFile(visitId: visit.id, records: records)
+                let file = files[visit.id] ?? VisitFile(visitId: visit.id, records: [])
                 let plan = FollowUpPlan(visitId: visit.id, end: end, host: planned.host, owner: visit.owner, file: file, now: now)
                 tasks += plan.tasks.map { FollowUpListEntry(visit: visit.id, client: visit.client.name, key: $0.key, title: $0.title,
                                                             owner: scenario.staffMember($0.owner)?.displayName ?? $0.owner,

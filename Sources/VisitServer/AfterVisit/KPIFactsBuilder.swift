@@ -26,9 +26,10 @@ struct KPIFactsBuilder: Sendable {
             let (replans, changes) = try await history(of: summary.scenario.id)
             let records = try await store.records(scenarioId: summary.scenario.id, visitId: nil).map(VisitFiles.record)
             let now = now(scenario)
+            let files = VisitFile.byVisit(records)
             for planned in inMonth {
                 guard let visit = scenario.visit(planned.id), let start = planned.start, let end = planned.end else { continue }
-                let file = VisitFile(visitId: visit.id, records: records)
+                let file = files[visit.id] ?? VisitFile(visitId: visit.id, records: [])
                 let followUp = FollowUpPlan(visitId: visit.id, end: end, host: planned.host, owner: visit.owner, file: file, now: now)
                 let lead = scenario.leadTime(of: visit, startingAt: start)
                 let (cateringCost, cateringBudget) = Self.catering(planned, visit: visit, scenario: scenario)

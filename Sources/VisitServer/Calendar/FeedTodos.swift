@@ -21,10 +21,11 @@ enum FeedTodos {
                    now: LocalDateTime) -> [FeedTodo] {
         var todos: [FeedTodo] = []
         let onCall = ITOnCall(scenario: scenario, plan: plan)
+        let files = VisitFile.byVisit(records)
         for planned in plan.visits where planned.scheduled {
             guard let visit = scenario.visit(planned.id), let end = planned.end else { continue }
             let client = visit.client.name.map { " (\($0))" } ?? ""
-            let file = VisitFile(visitId: visit.id, records: records)
+            let file = files[visit.id] ?? VisitFile(visitId: visit.id, records: [])
             for task in PreparationChecklist(scenario: scenario, plan: plan, visit: visit.id, onCall: onCall)?.tasks ?? []
             where task.ownerId == person {
                 let done = task.done || file.checklistDone[task.key] != nil
