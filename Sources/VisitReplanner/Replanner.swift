@@ -52,8 +52,10 @@ public struct Replanner: Sendable {
     private func solveAll(_ applied: AppliedEvents, _ options: ReplanOptions, since clock: ContinuousClock.Instant,
                           phases: inout [ReplanPhase]) throws(ReplanError) -> Solved {
         func elapsed() -> Double { (ContinuousClock.now - clock) / .seconds(1) }
-        let full = PlanBaseline(plan: current, frozen: applied.frozen, cancelledVisits: applied.cancelledVisits,
+        var full = PlanBaseline(plan: current, frozen: applied.frozen, cancelledVisits: applied.cancelledVisits,
                                 cancelledItems: applied.cancelledItems)
+        // Requests on hold keep their unscheduled entry (and its reason) in every neighbourhood.
+        full.excluded = options.held.filter { current.visit($0).map { !$0.scheduled } ?? false }
         let ladder = NeighbourhoodLadder(applied: applied, plan: current)
         var neighbourhood: Neighbourhood? = options.neighbourhoodFirst ? ladder.affected() : .wholeWeek
         var best: PlanningOutcome?
@@ -218,9 +220,15 @@ public struct ReplanOptions: Sendable {
     /// `timeLimit`). Gains the wider areas would have found are left to `visitplan improve`.
     public var answerSeconds: Double?
 
-    public init(timeLimit: Double? = 20, relativeGap: Double = 1e-4, neighbourhoodFirst: Bool = true, answerSeconds: Double? = nil) {
+    /// Visits unscheduled in the current plan that stay unscheduled whatever room the replan finds:
+    /// saved requests waiting for a coordinator to accept them (only an accept places a request).
+    /// A scheduled visit named here is replanned as any other.
+    public var held: Set<String>
+
+    public init(timeLimit: Double? = 20, relativeGap: Double = 1e-4, neighbourhoodFirst: Bool = true, answerSeconds: Double? = nil,
+                held: Set<String> = []) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.neighbourhoodFirst = neighbourhoodFirst
-        self.answerSeconds = answerSeconds
+        self.answerSeconds = answerSeconds; self.held = held
     }
 }
 

@@ -129,4 +129,21 @@ struct RequestAPITests {
             #expect(again.status == .conflict, "already scheduled: \(again.text)")
         }
     }
+
+    @Test("a waiting request is held: an improvement search does not place it; only the coordinator's accept does")
+    func heldUntilAccepted() async throws {
+        let server = try await TestServer.smallOffice()
+        try await server.test { api in
+            let saved = try await api.post(Self.route, body: Self.request)
+            #expect(saved.status == .created, "\(saved.text)")
+            #expect(try saved.json["options"]?["options"]?.arrayValue?.isEmpty == false, "R-1 fits as the week stands")
+            let improvements = "/api/scenarios/\(Self.scenario)/improvements"
+            let started = try await api.post(improvements, body: "{\"timeLimit\": 20}")
+            await server.services.improvements.waitUntilFinished(try #require(try started.json["id"]?.intValue))
+            let found = try await api.get("\(improvements)/latest").json
+            #expect(found["addedVisits"]?.arrayValue?.contains { $0.stringValue == "R-1" } != true, "\(found)")
+            let list = try await api.get(Self.route).json.arrayValue ?? []
+            #expect(list.first?["state"]?.stringValue == "waiting")
+        }
+    }
 }

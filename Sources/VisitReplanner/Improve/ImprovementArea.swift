@@ -31,13 +31,18 @@ struct ImprovementAreas: Sendable {
     let scenario: Scenario
     /// Visits with an item that started before `now`: kept exactly.
     let underway: Set<String>
+    /// Visits waiting for a coordinator's accept (saved requests): never free, so never placed.
+    var held: Set<String> = []
     /// A day with more free visits than this is searched in groups of `groupSize` visits.
     var wholeDayVisits = 20
     var groupSize = 12
 
+    /// Whether `visit` stays exactly as it is in every area (under way, or a request on hold).
+    private func kept(_ visit: String) -> Bool { underway.contains(visit) || held.contains(visit) }
+
     /// The visits left out of `plan` that may still be placed.
     func leftOut(_ plan: Plan) -> [String] {
-        scenario.visits.filter { plan.visit($0.id)?.scheduled != true && !underway.contains($0.id) }.map(\.id)
+        scenario.visits.filter { plan.visit($0.id)?.scheduled != true && !kept($0.id) }.map(\.id)
     }
 
     /// Only the visits left out, with everything planned pinned.
@@ -50,7 +55,7 @@ struct ImprovementAreas: Sendable {
     func conflictAreas(_ plan: Plan) -> [ImprovementArea] {
         leftOut(plan).compactMap { id in
             let named = (plan.visit(id)?.reasonDetails ?? []).filter { $0.kind == .crowdedOut }.flatMap { $0.visits ?? [] }
-            let rivals = Set(named.filter { plan.visit($0)?.scheduled == true && !underway.contains($0) })
+            let rivals = Set(named.filter { plan.visit($0)?.scheduled == true && !kept($0) })
             return rivals.isEmpty ? nil : ImprovementArea(name: "\(id) and the visits in its way", free: rivals.union([id]))
         }
     }
@@ -84,7 +89,7 @@ struct ImprovementAreas: Sendable {
         return (1..<dates.count).compactMap { k in
             let pair = [dates[k - 1].dayNumber, dates[k].dayNumber]
             let spans = scenario.visits.contains { v in
-                !underway.contains(v.id) && Set(pair).isSubset(of: NeighbourhoodLadder.windowDays(v))
+                !kept(v.id) && Set(pair).isSubset(of: NeighbourhoodLadder.windowDays(v))
             }
             return spans ? area([dates[k - 1], dates[k]], plan) : nil
         }
@@ -94,7 +99,7 @@ struct ImprovementAreas: Sendable {
     private func area(_ days: [LocalDate], _ plan: Plan) -> ImprovementArea? {
         let numbers = Set(days.map(\.dayNumber))
         var free = Set<String>()
-        for visit in scenario.visits where !underway.contains(visit.id) {
+        for visit in scenario.visits where !kept(visit.id) {
             if let planned = plan.visit(visit.id), planned.scheduled {
                 if let start = planned.start, numbers.contains(start.date.dayNumber) { free.insert(visit.id) }
             } else if !NeighbourhoodLadder.windowDays(visit).isDisjoint(with: numbers) {

@@ -31,7 +31,7 @@ struct ImprovementSearch {
     private var timeIsUp: Bool { options.timeLimit - elapsed <= 0.05 }
 
     mutating func run() {
-        let areas = ImprovementAreas(scenario: scenario, underway: Set(frozen.map(\.visit)))
+        let areas = ImprovementAreas(scenario: scenario, underway: Set(frozen.map(\.visit)), held: options.held)
         var round = 0
         var list = [areas.leftOutArea(incumbent)].compactMap { $0 } + areas.conflictAreas(incumbent) + areas.dayAreas(incumbent)
         var pairs = false

@@ -81,8 +81,12 @@ public struct ImproveOptions: Sendable {
     public var relativeGap: Double
     /// Threads for each solve (at least 1).
     public var threads: Int
+    /// Visits that stay unscheduled whatever room the search finds: saved requests waiting for a
+    /// coordinator to accept them (only an accept places a request).
+    public var held: Set<String>
 
-    public init(timeLimit: Double = 20, relativeGap: Double = 1e-4, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.threads = max(1, threads)
+    public init(timeLimit: Double = 20, relativeGap: Double = 1e-4, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                held: Set<String> = []) {
+        self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.threads = max(1, threads); self.held = held
     }
 }

@@ -58,8 +58,10 @@ struct RequestRoutes {
             let plan = try? await store.plan(scenarioId: id, version: nil).decodedPlan()
             let scenario = try? await store.latestScenarioVersion(id: id).loadScenario()
             let mine = who.role == .business ? RequestOwnership.visits(of: who, in: scenario, requests: rows) : nil
+            let held = plan.map { WaitingRequest.heldVisits(rows.map(\.visitId), in: $0) } ?? []
             return try JSONResponse.make(rows.filter { mine?.contains($0.visitId) ?? true }.map { row in
-                RequestStateView(row, planned: plan?.visit(row.visitId), visit: scenario?.visit(row.visitId))
+                RequestStateView(row, planned: plan?.visit(row.visitId), visit: scenario?.visit(row.visitId),
+                                 waiting: held.contains(row.visitId))
             })
         }
         routes.post("/scenarios/:id/requests/:visit/accept") { request, context in

@@ -50,16 +50,17 @@ struct RequestStateView: Encodable {
     var submittedAt: String
     var source: String
     var scenarioVersion: Int
-    /// `waiting` (not scheduled) or `scheduled`; `removed` when the current plan no longer lists it.
+    /// `waiting` (for a coordinator's accept), `scheduled`, `unscheduled` (accepted, then left out
+    /// by a later replan); `removed` when the current plan no longer lists it.
     var state: String
     var start: LocalDateTime?
     var end: LocalDateTime?
     var host: String?
 
-    init(_ row: VisitRequestRow, planned: PlannedVisit?, visit: Visit?) {
+    init(_ row: VisitRequestRow, planned: PlannedVisit?, visit: Visit?, waiting: Bool) {
         id = row.id; self.visit = row.visitId; client = visit?.client.name
         submittedBy = row.submittedBy; submittedAt = row.submittedAt; source = row.source; scenarioVersion = row.scenarioVersion
-        state = planned == nil ? "removed" : planned?.scheduled == true ? "scheduled" : "waiting"
+        state = planned == nil ? "removed" : planned?.scheduled == true ? "scheduled" : waiting ? "waiting" : "unscheduled"
         start = planned?.start; end = planned?.end; host = planned?.host
     }
 }

@@ -29,6 +29,8 @@ final class ImprovementService: Sendable {
         let base = try await storeCall { try await store.replanBase(scenarioId: scenarioId, version: row.version) }
         let scenario = try base.scenario.loadScenario()
         let plan = try base.plan.decodedPlan()
+        let requests = try await storeCall { try await store.requests(scenarioId: scenarioId) }
+        let held = WaitingRequest.heldVisits(requests.map(\.visitId), in: plan)
         let claim = try quota.claim(for: identity.name)
         let startedAt = store.timestamp()
         // One search per plan version at a time: checked and recorded under one lock.
@@ -50,7 +52,7 @@ final class ImprovementService: Sendable {
         let id = record.id
         tasks.update { tasks in
             tasks[id] = Task {
-                await self.search(record, scenario: scenario, plan: plan, relativeGap: relativeGap)
+                await self.search(record, scenario: scenario, plan: plan, relativeGap: relativeGap, held: held)
                 claim.release()
                 self.tasks.update { $0[id] = nil }
             }
@@ -110,10 +112,10 @@ final class ImprovementService: Sendable {
         }
     }
 
-    private func search(_ record: ImprovementRecord, scenario: Scenario, plan: Plan, relativeGap: Double) async {
+    private func search(_ record: ImprovementRecord, scenario: Scenario, plan: Plan, relativeGap: Double, held: Set<String>) async {
         var finished = record
         do {
-            let options = ImproveOptions(timeLimit: record.timeLimit, relativeGap: relativeGap, threads: 1)
+            let options = ImproveOptions(timeLimit: record.timeLimit, relativeGap: relativeGap, threads: 1, held: held)
             let outcome = try await threads.run { try Improver(scenario: scenario, current: plan).improve(options: options) }
             finished.state = outcome.proposal == nil ? .none : .ready
             finished.proposal = outcome.proposal

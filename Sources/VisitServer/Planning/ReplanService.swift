@@ -86,7 +86,9 @@ final class ReplanService: Sendable {
             }
         }
         defer { renewal.cancel() }
-        let outcome = try await replan(scenario: scenario, plan: plan, events: report.events)
+        let requests = try await storeCall { try await store.requests(scenarioId: base.plan.scenarioId) }
+        let held = WaitingRequest.heldVisits(requests.map(\.visitId), in: plan)
+        let outcome = try await replan(scenario: scenario, plan: plan, events: report.events, held: held)
         let upload: ScenarioUpload
         do throws(ScenarioDocumentError) {
             upload = try ScenarioUpload(scenario: outcome.scenario, original: nil, originalFormat: nil)
@@ -135,9 +137,10 @@ final class ReplanService: Sendable {
         }
     }
 
-    private func replan(scenario: Scenario, plan: Plan, events: [ChangeEvent]) async throws -> ReplanOutcome {
+    /// `held`: requests waiting for a coordinator's accept, left unscheduled whatever room the replan finds.
+    private func replan(scenario: Scenario, plan: Plan, events: [ChangeEvent], held: Set<String>) async throws -> ReplanOutcome {
         do {
-            let options = options
+            let options = { var options = self.options; options.held = held; return options }()
             return try await threads.run { try Replanner(scenario: scenario, current: plan).replan(events, options: options) }
         } catch let error as ReplanError {
             guard error.issues.isEmpty else { throw APIError.invalid(.invalid(error.issues)) }
