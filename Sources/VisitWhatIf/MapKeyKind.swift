@@ -1,10 +1,11 @@
 import VisitDomain
 
 /// The scenario's maps keyed by free names (the reader cannot tell a typo there from a new name):
-/// budgets per service and per client tier, a caterer's services, a visit's dietary counts. A
+/// budgets per service, per client tier and per hotel room type, a caterer's services, a visit's
+/// dietary counts. A
 /// what-if `set` may add a key to one of them only when the scenario already uses that name.
 enum MapKeyKind: Sendable {
-    case service, tier, restriction
+    case service, tier, restriction, roomType
 
     /// The kind of the keys of the map at `parent`, or nil when it is not such a map.
     init?(parent: DocumentPath) {
@@ -21,6 +22,7 @@ enum MapKeyKind: Sendable {
         case 2 where key(0) == "policies" && key(1) == "mealBudgetPerHead": self = .service
         case 2 where key(0) == "policies" && key(1) == "tierBudgetPerHead": self = .tier
         case 3 where key(0) == "policies" && key(1) == "tierBudgetPerHead": self = .service
+        case 2 where key(0) == "policies" && key(1) == "hotelBudgetPerNight": self = .roomType
         case 3 where key(0) == "caterers" && isIndex(1) && key(2) == "services": self = .service
         case 3 where key(0) == "visits" && isIndex(1) && key(2) == "dietary": self = .restriction
         default: return nil
@@ -33,6 +35,7 @@ enum MapKeyKind: Sendable {
         case .service: "catering service"
         case .tier: "client tier"
         case .restriction: "dietary restriction"
+        case .roomType: "hotel room type"
         }
     }
 
@@ -49,6 +52,9 @@ enum MapKeyKind: Sendable {
             return Set(caterers.flatMap { keys($0["services"]) } + keys(policies?["mealBudgetPerHead"]) + tiers + meals)
         case .tier:
             return Set(keys(policies?["tierBudgetPerHead"]) + visits.compactMap { $0["client"]?["tier"]?.stringValue })
+        case .roomType:
+            let offered = (document["hotels"]?.arrayValue ?? []).flatMap { ($0["roomTypes"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue } }
+            return Set(offered + keys(policies?["hotelBudgetPerNight"]) + visits.compactMap { $0["stay"]?["roomType"]?.stringValue })
         case .restriction:
             let served = caterers.flatMap { ($0["dietary"]?.arrayValue ?? []).compactMap(\.stringValue) }
             return Set(served + visits.flatMap { keys($0["dietary"]) })

@@ -92,7 +92,7 @@ struct VariantEdit {
             if !dropped.isEmpty {
                 notes.append("\(removal.id) was the preferred host of \(dropped.joined(separator: ", ")); that wish is dropped")
             }
-        case .rooms, .caterers, .visits:
+        case .rooms, .caterers, .visits, .hotels:
             document.removeValue(at: list + index)
         }
     }

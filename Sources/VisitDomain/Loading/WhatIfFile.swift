@@ -69,7 +69,7 @@ public struct WhatIfVariant: Sendable, Hashable {
 
 /// The scenario's lists of entries with ids: what a variant may `add` to and `remove` from.
 public enum ScenarioList: String, Sendable, Hashable, CaseIterable {
-    case rooms, tourRoutes, staff, caterers, visits
+    case rooms, tourRoutes, staff, caterers, visits, hotels
 
     /// One entry, as a coordinator would name it ("tour route").
     public var entryName: String {
@@ -79,6 +79,7 @@ public enum ScenarioList: String, Sendable, Hashable, CaseIterable {
         case .staff: "staff member"
         case .caterers: "caterer"
         case .visits: "visit"
+        case .hotels: "hotel"
         }
     }
 }
