@@ -280,6 +280,24 @@ function select(visitId) {
   if ([...$("report-visit").options].some((o) => o.value === visitId)) { $("report-visit").value = visitId; fillReportVisit(); }
 }
 
+/** A visit's hotel booking: hotel, rooms, nights, and the price where the caller may see it. */
+function bookingText(booking) {
+  const hotel = (state.scenario.hotels || []).find((x) => x.id === booking.hotel)?.name || booking.hotel;
+  const nights = booking.nights.map((night) => dayLabel(night)).join(", ");
+  const rooms = `${booking.rooms} ${booking.roomType} room${booking.rooms === 1 ? "" : "s"}`;
+  const count = booking.nights.length;
+  const price = typeof booking.pricePerNight === "number"
+    ? ` · ${booking.rooms} × ${count} × ${money(booking.pricePerNight)} = ${money(booking.rooms * count * booking.pricePerNight)}` : "";
+  return `${hotel} · ${rooms} · night${count === 1 ? "" : "s"} of ${nights}${price}`;
+}
+
+/** What a visit not (yet) booked asks of a hotel. */
+function stayText(stay) {
+  const nights = (stay.nightsBefore || 0) + (stay.nightsAfter || 0);
+  const rooms = stay.rooms ? `${stay.rooms} ${stay.roomType} room${stay.rooms === 1 ? "" : "s"}` : `${stay.roomType} rooms, ${stay.guestsPerRoom || 1} to a room`;
+  return `${rooms}, ${nights} night${nights === 1 ? "" : "s"} (not booked)`;
+}
+
 function showDetails(visitId) {
   const planned = state.view.plan.visits.find((v) => v.id === visitId);
   const asked = request(visitId) || {};
@@ -295,6 +313,8 @@ function showDetails(visitId) {
     ["Window", asked.window && `${asked.window.earliest.replace("T", " ")} – ${asked.window.latest.replace("T", " ")}`],
     ["Host", planned?.host && staffName(planned.host)],
     ["Urgent", planned?.urgent ? "yes (short notice)" : null],
+    ["Hotel", planned?.booking && bookingText(planned.booking)],
+    ["Stay", !planned?.booking && asked.stay && stayText(asked.stay)],
   ].filter(([, value]) => value);
   const items = (planned?.items || []).map((item) => {
     const people = [...(item.technical || []), ...(item.sales || []), ...(item.guides || [])].map(staffName);
