@@ -117,4 +117,19 @@ struct HotelRuleTests {
         let plan = try Planner(scenario: tied).plan(options: options).plan
         #expect(PlanChecker(scenario: tied).check(plan).isValid)
     }
+
+    @Test("scenarios/tests/hotel-nights.yaml: rooms per night shared across days, a closed night, an unapproved hotel, decided by rule 10")
+    func hotelNights() throws {
+        let result = try TestScenarios.plan("hotel-nights.yaml")
+        #expect(result.unscheduledIDs == ["V-tue", "V-big"])
+        #expect(try result.visit("V-mon").booking?.hotel == "harbour")
+        #expect(try result.visit("V-wed").booking?.hotel == "harbour", "garden is closed on the night of 12-08")
+        #expect(try result.reasons("V-tue") == ["crowded out by other visits: hotel: at every time it could take on 2026-12-08, the 2 double rooms a night its stay needs at an approved hotel (harbour: none left on the night of 2026-12-07) are taken by V-mon"])
+        #expect(try result.reasons("V-big").anyContains("impossible on its own: hotel", "3 double rooms", "lakeside is not approved"))
+        // The rule decides: with a second double at garden V-tue gets in, and without the stays every visit does.
+        let more = try TestScenarios.plan("hotel-nights.yaml", [.set("hotels[1].roomTypes[0].roomsPerNight", 2)])
+        #expect(more.unscheduledIDs == ["V-big"])
+        let noStays = try TestScenarios.plan("hotel-nights.yaml", (0..<4).map { .remove("visits[\($0)].stay") })
+        #expect(noStays.unscheduledIDs.isEmpty)
+    }
 }

@@ -153,4 +153,17 @@ struct SiteTests {
             }
         }
     }
+
+    @Test("scenarios/tests/site-resources.yaml: each visit uses its site's rooms and people or those of none, decided by rule 11")
+    func siteResources() throws {
+        let result = try TestScenarios.plan("site-resources.yaml")
+        let north = try result.visit("V-north")
+        #expect(north.host == "nora" && north.items?.first?.room == "ANY-1", "a projector and no north room has one: ANY-1")
+        let south = try result.visit("V-south")
+        #expect(south.host == "sam" && south.items?.last?.guides == ["gus"])
+        #expect(try result.reasons("V-far") == ["impossible on its own: meeting: no room at site north for agenda item 0 (meeting) fits 10 people (the largest that is otherwise suitable, N-1, holds 8); S-1 would fit but is at site south, the visit at site north"])
+        // The rule decides: without its site V-far takes south's S-1.
+        let anywhere = try TestScenarios.plan("site-resources.yaml", [.remove("visits[2].site")])
+        #expect(try anywhere.scheduled("V-far").items.first?.room == "S-1")
+    }
 }

@@ -35,26 +35,35 @@ struct StaticReasons: Sendable {
             var needs = ["\(people) people"]
             if !m.equipment.isEmpty { needs.append(m.equipment.sorted().joined(separator: ", ")) }
             if m.confidential { needs.append("secure") }
-            let largest = scenario.rooms.filter { m.equipment.isSubset(of: $0.equipment) && (!m.confidential || $0.secure) }
-                .max { $0.capacity < $1.capacity }
-            let hint = largest.map { " (the largest that is otherwise suitable, \($0.id), holds \($0.capacity))" } ?? ""
-            reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "no room for \(label) fits \(needs.joined(separator: ", "))\(hint)"))
+            let suitable = scenario.rooms.filter { m.equipment.isSubset(of: $0.equipment) && (!m.confidential || $0.secure) }
+            let largest = suitable.filter { Scenario.serves(site: $0.site, visit) }.max { $0.capacity < $1.capacity }
+            var hint = largest.map { " (the largest that is otherwise suitable, \($0.id), holds \($0.capacity))" } ?? ""
+            // Rule 11: a room that would do at another site is named, so the coordinator sees why it is not used.
+            if let elsewhere = suitable.filter({ !Scenario.serves(site: $0.site, visit) && $0.capacity >= people }).first,
+               let site = elsewhere.site, let own = visit.site {
+                hint += "; \(elsewhere.id) would fit but is at site \(site), the visit at site \(own)"
+            }
+            reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "no room\(Self.atSite(visit)) for \(label) fits \(needs.joined(separator: ", "))\(hint)"))
         }
         if m.technicalCount > 0 {
             let technical = eligibility.technicalStaff(for: visit, m)
             let known = technical.reduce(into: Set<String>()) { $0.formUnion(scenario.staff[$1].expertise) }
             let missing = m.technicalExpertise.subtracting(known).sorted()
             if !missing.isEmpty {
-                reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "no technical staff member knows \(missing.joined(separator: ", ")) for \(label)"))
+                reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "no technical staff member\(Self.atSite(visit)) knows \(missing.joined(separator: ", ")) for \(label)"))
             }
             if technical.count < m.technicalCount {
-                reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.technicalCount) technical staff; only \(technical.count) exist"))
+                reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.technicalCount) technical staff; only \(technical.count) exist\(Self.atSite(visit))"))
             }
         }
         let sales = eligibility.salesStaff(for: visit).count
-        if m.salesCount > sales { reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.salesCount) sales staff; only \(sales) exist")) }
+        if m.salesCount > sales { reasons.append(UnscheduledReason(kind: .impossible, rule: rule, "\(label) needs \(m.salesCount) sales staff; only \(sales) exist\(Self.atSite(visit))")) }
         return reasons
     }
+
+    /// " at site north" for a visit that names its site (rule 11: only that site's resources and
+    /// people, and those of no site, serve it); "" otherwise.
+    static func atSite(_ visit: Visit) -> String { visit.site.map { " at site \($0)" } ?? "" }
 
     private func tour(_ visit: Visit, _ t: Tour, _ label: String) -> [UnscheduledReason] {
         let rule = HardRule.tour
@@ -63,14 +72,16 @@ struct StaticReasons: Sendable {
             guard let r = scenario.tourRoutes.firstIndex(where: { $0.id == id }) else { continue }
             let route = scenario.tourRoutes[r]
             let groups = scenario.tourGroups(visit, on: route)
-            if route.confidential && !visit.ndaSigned {
+            if !Scenario.serves(site: route.site, visit), let site = route.site, let own = visit.site {
+                problems.append("\(id) is at site \(site), the visit at site \(own)")
+            } else if route.confidential && !visit.ndaSigned {
                 problems.append("\(id) is confidential and the client has not signed an NDA")
             } else if groups > route.concurrentGroups {
                 problems.append("\(visit.headcount) guests make \(groups) groups but \(id) takes \(route.concurrentGroups) at once")
             } else {
                 let guides = eligibility.guides(for: visit, route: r).count
                 if guides < groups {
-                    problems.append("\(groups) group(s) need \(groups) guide(s) speaking \(visit.language ?? "-") certified for \(id); there \(guides == 1 ? "is" : "are") \(guides)")
+                    problems.append("\(groups) group(s) need \(groups) guide(s) speaking \(visit.language ?? "-") certified for \(id); there \(guides == 1 ? "is" : "are") \(guides)\(Self.atSite(visit))")
                 }
             }
         }
@@ -81,8 +92,8 @@ struct StaticReasons: Sendable {
     private func meal(_ visit: Visit, _ m: Meal, _ label: String) -> [UnscheduledReason] {
         guard eligibility.caterers(for: visit, m).isEmpty else { return [] }
         let rule = HardRule.meal
-        let offering = scenario.caterers.filter { $0.services[m.service] != nil }
-        if offering.isEmpty { return [UnscheduledReason(kind: .impossible, rule: rule, "no caterer offers \(m.service) for \(label)")] }
+        let offering = scenario.caterers.filter { $0.services[m.service] != nil && Scenario.serves(site: $0.site, visit) }
+        if offering.isEmpty { return [UnscheduledReason(kind: .impossible, rule: rule, "no caterer\(Self.atSite(visit)) offers \(m.service) for \(label)")] }
         let approved = offering.filter(\.approved)
         if approved.isEmpty {
             return [UnscheduledReason(kind: .impossible, rule: rule, "only unapproved caterers (\(offering.map(\.id).joined(separator: ", "))) offer \(m.service) for \(label)")]
