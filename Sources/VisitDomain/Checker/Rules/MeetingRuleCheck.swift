@@ -55,9 +55,14 @@ struct MeetingRuleCheck: PlanCheck {
         let uses = c.items.filter { $0.item.meeting != nil && $0.item.planned.room != nil }
             .sorted { ($0.item.planned.room!, $0.item.start) < ($1.item.planned.room!, $1.item.start) }
         var out: [RuleViolation] = []
-        for (i, a) in uses.enumerated() {
-            for b in uses[(i + 1)...] where b.item.planned.room == a.item.planned.room {
-                let busyA = TimeInterval(start: a.item.start, end: a.item.end.adding(minutes: turnover))
+        for i in uses.indices {
+            let a = uses[i]
+            let busyA = TimeInterval(start: a.item.start, end: a.item.end.adding(minutes: turnover))
+            // Sorted by room, then start: the meetings after `a` in its room that start before it
+            // is free again are the only ones that can clash with it.
+            for j in (i + 1)..<uses.count {
+                let b = uses[j]
+                guard b.item.planned.room == a.item.planned.room, b.item.start < busyA.end else { break }
                 let busyB = TimeInterval(start: b.item.start, end: b.item.end.adding(minutes: turnover))
                 // Two frozen meetings are both kept as they were (one ran over after the other was planned).
                 guard busyA.overlaps(busyB), !(c.isFrozen(a.visit.id, a.item.index) && c.isFrozen(b.visit.id, b.item.index)) else { continue }

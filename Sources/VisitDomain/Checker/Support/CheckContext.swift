@@ -13,6 +13,8 @@ struct CheckContext: Sendable {
     let cateringCost: Double
     /// Scheduled plan visits that name a scenario visit (first entry per id).
     let visits: [CheckedVisit]
+    /// All items of all checked visits, with their visit (built once: every rule reads them).
+    let items: [(visit: CheckedVisit, item: CheckedItem)]
     /// Every duty of every person: hosting (with the early minutes) and item places.
     let duties: [CheckedDuty]
     private let dutiesByPerson: [String: [CheckedDuty]]
@@ -25,6 +27,7 @@ struct CheckContext: Sendable {
             return CheckedVisit(visit: visit, planned: planned)
         }
         self.visits = visits
+        self.items = visits.flatMap { v in v.items.map { (v, $0) } }
         let duties = visits.flatMap { CheckedDuty.duties(of: $0, hostEarlyMinutes: scenario.policies.hostArrivesEarlyMinutes) }
         self.duties = duties
         self.dutiesByPerson = Dictionary(grouping: duties, by: \.person)
@@ -52,8 +55,6 @@ struct CheckContext: Sendable {
         return PlanLookup.itemsByIndex(planned)[index]
     }
 
-    /// All items of all checked visits, with their visit.
-    var items: [(visit: CheckedVisit, item: CheckedItem)] { visits.flatMap { v in v.items.map { (v, $0) } } }
 
     /// Duties of one person.
     func duties(of person: String) -> [CheckedDuty] { dutiesByPerson[person] ?? [] }
