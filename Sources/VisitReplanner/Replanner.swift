@@ -66,18 +66,21 @@ public struct Replanner: Sendable {
         while let area = neighbourhood {
             var remaining = options.timeLimit.map { max(0.05, $0 - elapsed()) }
             let free = area.freeCount(in: applied.scenario)
-            if best != nil, let answer = options.answerSeconds {
+            // GLPK's share of the answer time: the rest is kept for reading, explaining and
+            // checking the plan (which the solver's time limit does not bound).
+            let solveShare = options.answerSeconds.map { $0 * (1 - ReplanOptions.answerReserve) }
+            if best != nil, let answer = solveShare {
                 // The host has an answer: wider areas only within the time promised for it, and
                 // only when the last solve's time, grown with the free visits, says it may fit
                 // (building a wider model takes time the solver's limit does not bound).
                 let expected = last.map { $0.seconds * (Double(free) / Double(max(1, $0.free))).squareRoot() } ?? 0
                 guard elapsed() + expected < answer else {
-                    phases.append(ReplanPhase(name: area.name + ": not tried, the answer was due (\(answer) s)", seconds: 0,
+                    phases.append(ReplanPhase(name: area.name + ": not tried, the answer was due (\(options.answerSeconds ?? answer) s)", seconds: 0,
                                               score: best?.plan.score ?? 0, freeVisits: free, movable: area.movable))
                     break
                 }
                 remaining = min(remaining ?? .infinity, max(0.05, answer - elapsed()))
-            } else if best == nil, let answer = options.answerSeconds {
+            } else if best == nil, let answer = solveShare {
                 // The first answer too: the best plan GLPK has by then (proven optimal for the
                 // neighbourhood when it gets there; the current plan, as far as it holds, is its
                 // first incumbent), so that a hard neighbourhood never keeps the host waiting.
@@ -219,6 +222,9 @@ public struct ReplanOptions: Sendable {
     /// ones are tried only in what is left of this (nil: widen as far as needed, within
     /// `timeLimit`). Gains the wider areas would have found are left to `visitplan improve`.
     public var answerSeconds: Double?
+    /// The share of `answerSeconds` kept for what follows the last solve (reading the solution,
+    /// explaining the visits left out, the checker, the change report): solves get the rest.
+    public static let answerReserve = 0.25
 
     /// Visits unscheduled in the current plan that stay unscheduled whatever room the replan finds:
     /// saved requests waiting for a coordinator to accept them (only an accept places a request).

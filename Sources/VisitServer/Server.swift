@@ -34,7 +34,7 @@ public struct ServerConfiguration: Sendable {
     public var solvesPerToken = SolveQuota.defaultPerToken
     /// A host's replan: wider neighbourhoods only within this many seconds once the events'
     /// own has a plan (nil: as far as needed, within the replan's 20 s).
-    public var replanAnswerSeconds: Double? = 1
+    public var replanAnswerSeconds: Double? = 0.5
     public var logger: Logger
     /// The real clock: what is overdue and when records are made (tests set their own).
     public var clock: @Sendable () -> Date = Date.init

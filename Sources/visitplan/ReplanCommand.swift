@@ -32,8 +32,8 @@ struct ReplanCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-optimise the whole week at once instead of the visits the events affect first.")
     var wholeWeek = false
 
-    @Option(name: .long, help: ArgumentHelp("Seconds for the host's answer: once the events' own neighbourhood has a plan, wider ones are tried only within this; 0 widens as far as needed within --time-limit (default 1).", valueName: "seconds"))
-    var answerTime: Double = 1
+    @Option(name: .long, help: ArgumentHelp("Seconds for the host's answer: once the events' own neighbourhood has a plan, wider ones are tried only within this; 0 widens as far as needed within --time-limit (default 0.5).", valueName: "seconds"))
+    var answerTime: Double = 0.5
 
     @Option(name: .long, help: "Write the scenario after the events (the one this replan planned) here, as YAML (.yaml, .yml) or JSON (.json): the next replan starts from it.")
     var scenarioOut: String?
