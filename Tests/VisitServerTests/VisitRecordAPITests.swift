@@ -92,6 +92,26 @@ struct VisitRecordAPITests {
         }
     }
 
+    @Test("a visit keeps at most 1,000 records: the next is refused with 422, another visit still records")
+    func recordCap() async throws {
+        let (server, host, _) = try await Self.server()
+        let store = server.services.store
+        let note = DocumentJSON.text(["kind": "note", "topic": "other", "text": "filler"], indent: nil)
+        for _ in 0..<VisitFiles.maxRecordsPerVisit {
+            _ = try await store.addRecord(VisitRecordRow(id: nil, scenarioId: Self.scenario, visitId: "V-2001", kind: "note", body: note,
+                                                         at: "2026-12-15T12:00", recordedBy: "test", recordedAt: ""))
+        }
+        try await server.test { api in
+            let refused = try await api.post(Self.path("V-2001", "records"), token: host, body: note)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("already keeps 1000 records"), "\(refused.text)")
+            let plan = try await api.get("/api/scenarios/\(Self.scenario)/plans/current").json
+            let other = try #require(plan["plan"]?["visits"]?.arrayValue?.first {
+                $0["scheduled"]?.boolValue == true && $0["id"]?.stringValue != "V-2001"
+            }?["id"]?.stringValue)
+            #expect(try await api.post(Self.path(other, "records"), body: note).status == .created)
+        }
+    }
+
     @Test("feedback and an outcome wait until the visit has started")
     func feedbackTooEarly() async throws {
         let (server, _, _) = try await Self.server()

@@ -8,6 +8,11 @@ struct VisitFiles: Sendable {
     let services: ServerServices
     var store: any PlanStore { services.store }
 
+    /// Records a visit may keep (checklist marks, notes, feedback, task updates, outcomes,
+    /// incidents): far more than a real visit gathers, few enough that its file stays quick to
+    /// fold and no token can grow the store without bound through one visit.
+    static let maxRecordsPerVisit = 1_000
+
     /// The current plan's scheduled visit `visitId`, with its scenario, if the caller may see it.
     struct Context: Sendable {
         var scenarioId: String
@@ -102,6 +107,11 @@ struct VisitFiles: Sendable {
             APIError.invalid(.invalid([ValidationIssue(file: name, path: path, message: message)]))
         }
         let start = c.planned.start!
+        let kept = try await store.records(scenarioId: c.scenarioId, visitId: c.visit.id).count
+        guard kept < Self.maxRecordsPerVisit else {
+            throw APIError(status: .unprocessableContent,
+                           message: "\(c.visit.id) already keeps \(kept) records, the most a visit may (\(Self.maxRecordsPerVisit))")
+        }
         switch body {
         case .checklist(let mark):
             let keys = PreparationChecklist(scenario: c.scenario, plan: c.plan, visit: c.visit.id)?.tasks.map(\.key) ?? []
