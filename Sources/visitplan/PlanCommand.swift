@@ -30,12 +30,18 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "automatic (one model under 45 visits, else by day), monolithic or decomposed.")
     var strategy: PlanningStrategy = .automatic
 
+    @Option(name: .long, help: ArgumentHelp("Keep the search under this resident memory where it can: large weeks solve their neighbourhoods side by side only while it allows (64 to 1048576).", valueName: "MiB"))
+    var memoryLimit: Int?
+
     @Flag(name: .long, help: "Print no progress on standard error.")
     var quiet = false
 
     func validate() throws {
         if let exportModel, !["lp", "mps"].contains((exportModel as NSString).pathExtension.lowercased()) {
             throw ValidationError("--export-model needs a file ending in .lp or .mps")
+        }
+        if let memoryLimit, !(64...1_048_576).contains(memoryLimit) {
+            throw ValidationError("--memory-limit \(memoryLimit): expected MiB from 64 to 1048576")
         }
         if let exportDay {
             guard exportModel != nil else { throw ValidationError("--export-day needs --export-model FILE") }
@@ -48,6 +54,7 @@ struct PlanCommand: ParsableCommand {
         let quiet = self.quiet
         var options = PlannerOptions(timeLimit: limits.seconds(default: 60), relativeGap: limits.gap, exportModelPath: exportModel, strategy: strategy)
         options.exportDay = exportDay.flatMap { LocalDate(iso: $0) }
+        options.memoryLimitMiB = memoryLimit
         if !quiet {
             options.progress = { p in
                 let best = p.bestScore.map { String(format: "%.2f", $0) } ?? "-"

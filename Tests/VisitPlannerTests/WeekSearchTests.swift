@@ -90,4 +90,26 @@ struct WeekSearchTests {
         }
         #expect(seen == ["A", "B"])
     }
+
+    @Test("the memory ceiling: neighbourhoods side by side only while the resident size plus 4 KiB a free variable stays under it",
+          arguments: [
+              (free: 30_000, residentMiB: 300, limitMiB: Optional(500), over: false),   // 300 + 117 MiB
+              (free: 60_000, residentMiB: 300, limitMiB: Optional(500), over: true),    // 300 + 234 MiB
+              (free: 60_000, residentMiB: 300, limitMiB: Optional<Int>.none, over: false),
+              (free: 1, residentMiB: 501, limitMiB: Optional(500), over: true),
+          ])
+    func memoryCeiling(free: Int, residentMiB: Int, limitMiB: Int?, over: Bool) {
+        #expect(WeekSearch.overMemoryLimit(freeVariables: free, residentBytes: residentMiB * 1_048_576, limitMiB: limitMiB) == over)
+        #expect(!WeekSearch.overMemoryLimit(freeVariables: free, residentBytes: nil, limitMiB: limitMiB), "an unknown size never serialises")
+    }
+
+    @Test("a memory ceiling the process is already over (every batch one at a time) still gives a valid plan")
+    func plannedUnderCeiling() throws {
+        let scenario = ScenarioGenerator(visits: 60, seed: 2, tight: false).scenario()
+        var options = PlannerOptions(timeLimit: 10, strategy: .decomposed, threads: 2)
+        options.memoryLimitMiB = 64
+        let outcome = try Planner(scenario: scenario).plan(options: options)
+        #expect(PlanChecker(scenario: scenario).check(outcome.plan).isValid)
+        #expect(ProcessMemory.residentBytes() != nil, "Linux reports the resident size")
+    }
 }

@@ -28,6 +28,8 @@ enum LadderRun {
         var relativeGap: Double
         var strategy: PlanningStrategy = .automatic
         var search = SearchSettings()
+        /// `PlannerOptions.memoryLimitMiB`.
+        var memoryLimitMiB: Int?
     }
 
     static func plan(_ scenario: Scenario, label: String, settings: Settings) -> LadderRow {
@@ -36,6 +38,7 @@ enum LadderRun {
             if let score = progress.bestScore { clock.mark(score: score, bound: progress.bound) }
         }, strategy: settings.strategy)
         options.search = settings.search
+        options.memoryLimitMiB = settings.memoryLimitMiB
         var row = LadderRow(label: label, visits: scenario.visits.count, status: "error")
         row.strategy = settings.strategy.rawValue
         do {

@@ -67,6 +67,9 @@ struct ScaleLadderCommand: ParsableCommand {
     @Option(help: "GLPK's backtracking: dfs, bfs, blb (default) or bph.")
     var backtracking: String = "blb"
 
+    @Option(help: ArgumentHelp("Keep each plan's search under this resident memory where it can: neighbourhoods side by side only while it allows (PlannerOptions.memoryLimitMiB).", valueName: "MiB"))
+    var memoryLimit: Int?
+
     @Option(help: .hidden)
     var single: Int?
 
@@ -76,6 +79,7 @@ struct ScaleLadderCommand: ParsableCommand {
     func validate() throws {
         _ = try parsedSizes()
         guard (1...5).contains(sites) else { throw ValidationError("--sites must be from 1 to 5") }
+        if let memoryLimit, !(64...1_048_576).contains(memoryLimit) { throw ValidationError("--memory-limit must be from 64 to 1048576 MiB") }
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be from 0 to below 1 (e.g. 0.01 for 1 %)") }
         _ = try search()
@@ -98,7 +102,8 @@ struct ScaleLadderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings = LadderRun.Settings(timeLimit: timeLimit, relativeGap: gap, strategy: strategy, search: try search())
+        let settings = LadderRun.Settings(timeLimit: timeLimit, relativeGap: gap, strategy: strategy, search: try search(),
+                                          memoryLimitMiB: memoryLimit)
         if let single {
             return try printRow(LadderRun.generated(visits: single, seed: seed, tight: tight, sites: sites, settings: settings))
         }
@@ -176,6 +181,7 @@ struct ScaleLadderCommand: ParsableCommand {
         if noScaling { arguments.append("--no-scaling") }
         if feasibilityPump { arguments.append("--feasibility-pump") }
         if proximitySearch { arguments.append("--proximity-search") }
+        if let memoryLimit { arguments += ["--memory-limit", "\(memoryLimit)"] }
         return arguments
     }
 

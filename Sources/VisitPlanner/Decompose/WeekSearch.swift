@@ -37,6 +37,30 @@ struct WeekSearch: Sendable {
     /// 240 MiB together at 400 visits).
     static let parallelFreeVariables = 60_000
 
+    /// What one free variable of a neighbourhood costs GLPK while it searches, measured at 400
+    /// visits (two neighbourhoods of 30,000 to 36,000 variables added 240 MiB together).
+    static let bytesPerFreeVariable = 4_096
+
+    /// Threads for a batch of neighbourhoods with `free` free variables together: one when they
+    /// are large, or when solving them side by side would take the process over the memory
+    /// ceiling (`PlannerOptions.memoryLimitMiB`); else every thread.
+    private func threads(forFreeVariables free: Int) -> Int {
+        free > Self.parallelFreeVariables || overMemoryLimit(freeVariables: free) ? 1 : options.threads
+    }
+
+    /// Whether GLPK searches of `free` free variables at once would take the process over the
+    /// memory ceiling (never without one).
+    private func overMemoryLimit(freeVariables free: Int) -> Bool {
+        Self.overMemoryLimit(freeVariables: free, residentBytes: ProcessMemory.residentBytes(), limitMiB: options.memoryLimitMiB)
+    }
+
+    /// The rule itself: over the limit when the resident bytes plus the searches' estimate pass
+    /// it; never without a limit or where the resident size is unknown.
+    static func overMemoryLimit(freeVariables free: Int, residentBytes: Int?, limitMiB: Int?) -> Bool {
+        guard let limitMiB, let residentBytes else { return false }
+        return residentBytes + free * bytesPerFreeVariable > limitMiB * 1_048_576
+    }
+
     init(days: DayModels, options: PlannerOptions, deadline: ContinuousClock.Instant?, reporter: ProgressReporter,
          visitsPerNeighbourhood: Int) {
         self.days = days
@@ -198,7 +222,7 @@ struct WeekSearch: Sendable {
                 // GLPK's memory grows with the problem (its search tree above all): large
                 // neighbourhoods are solved one at a time, so that two never add up at once.
                 let free = batch.reduce(0) { $0 + $1.freeVariables(days) }
-                let threads = free > Self.parallelFreeVariables ? 1 : options.threads
+                let threads = threads(forFreeVariables: free)
                 let outcomes = parallelMap(batch.count, threads: threads) { i in
                     let elsewhere = days.spendElsewhere(week, outside: [batch[i].part], sharedBy: batch.count)
                     return batch[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
@@ -269,7 +293,9 @@ struct WeekSearch: Sendable {
             let days = self.days
             let gap = options.relativeGap / 10
             let search = options.search
-            let outcomes = parallelMap(batch.count, threads: options.threads) { i in
+            let free = batch.reduce(0) { total, pair in total + pair.parts.reduce(0) { $0 + days.parts[$1].milp.variableCount } }
+            let threads = batch.count > 1 && overMemoryLimit(freeVariables: free) ? 1 : options.threads
+            let outcomes = parallelMap(batch.count, threads: threads) { i in
                 let elsewhere = days.spendElsewhere(week, outside: batch[i].parts, sharedBy: batch.count)
                 return batch[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
             }

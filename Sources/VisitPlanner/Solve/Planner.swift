@@ -94,6 +94,11 @@ public struct PlannerOptions: Sendable {
     /// GLPK's search settings for every solve of the plan (whole week, days, neighbourhoods); the
     /// defaults are what the benchmark ladder found best.
     public var search = SearchSettings()
+    /// A ceiling on the process's resident memory, in MiB, that the decomposed search keeps to
+    /// where it can: neighbourhoods are solved side by side only while the resident size now plus
+    /// an estimate of their GLPK searches (`WeekSearch.bytesPerFreeVariable`) stays under it, else
+    /// one at a time. nil: no ceiling (large neighbourhoods are still solved one at a time).
+    public var memoryLimitMiB: Int?
 
     public init(timeLimit: Double? = 60, relativeGap: Double = 1e-4, progress: (@Sendable (PlannerProgress) -> Void)? = nil,
                 exportModelPath: String? = nil, strategy: PlanningStrategy = .automatic,
