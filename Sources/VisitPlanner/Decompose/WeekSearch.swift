@@ -249,7 +249,8 @@ struct WeekSearch: Sendable {
             trace("neighbourhood pass \(pass) (size \(groupSize), \(neighbourhoods.count) neighbourhoods): objective \(objective) at \(reporter.elapsed)")
             if !improved {
                 // Nothing moves within a day: try moving multi-day visits with both days re-optimised.
-                let pairs = dayPairPass(size: max(4, groupSize / 2), timeLimit: neighbourhoodTime ?? timeLimit)
+                // A pair spans two days: it gets twice a neighbourhood's time.
+                let pairs = dayPairPass(size: max(4, groupSize / 2), timeLimit: 2 * (neighbourhoodTime ?? timeLimit))
                 if pairs.improved { continue }
                 allOptimal = allOptimal && pairs.allOptimal
                 if allOptimal {
