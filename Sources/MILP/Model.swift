@@ -115,6 +115,26 @@ public struct Model: Sendable {
         columns[variable.index].upperBound = upper
     }
 
+    /// The LP relaxation: the same model with every integer and binary variable continuous
+    /// within its bounds (binary bounds intersected with [0, 1], integer bounds rounded inwards, as
+    /// a solve would). Its optimum bounds the model's: from above when maximising.
+    public func relaxed() -> Model {
+        var copy = self
+        for i in copy.columns.indices {
+            switch copy.columns[i].kind {
+            case .continuous: continue
+            case .binary:
+                copy.columns[i].lowerBound = max(0, copy.columns[i].lowerBound)
+                copy.columns[i].upperBound = min(1, copy.columns[i].upperBound)
+            case .integer:
+                copy.columns[i].lowerBound = copy.columns[i].lowerBound.rounded(.up)
+                copy.columns[i].upperBound = copy.columns[i].upperBound.rounded(.down)
+            }
+            copy.columns[i].kind = .continuous
+        }
+        return copy
+    }
+
     /// The variable's name as used in GLPK and exported files ("" for a variable of another model).
     public func variableName(_ v: Variable) -> String {
         guard columns.indices.contains(v.index) else { return "" }

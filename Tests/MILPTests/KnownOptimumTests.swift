@@ -183,4 +183,22 @@ struct KnownOptimumTests {
         #expect(result.isOne(fixed))
         #expect(!result.isOne(other))
     }
+
+    /// max x + y + z with 2x + 2y + 2z ≤ 3 over binaries: the MIP takes one (1), its relaxation
+    /// one and a half (1.5); an integer w ≤ 2.5 is rounded inwards to 2 in both.
+    @Test func relaxationBoundsTheMIP() throws {
+        var model = Model(name: "relaxation")
+        let x = model.addBinary("x"), y = model.addBinary("y"), z = model.addBinary("z")
+        let w = model.addVariable("w", kind: .integer, lowerBound: 0, upperBound: 2.5)
+        model.addConstraint(LinearExpression([(x, 2), (y, 2), (z, 2)]), .lessOrEqual, 3, name: "pack")
+        model.setObjective(LinearExpression([(x, 1), (y, 1), (z, 1), (w, 1)]), .maximize)
+        let mip = GLPKSolver.solve(model)
+        #expect(mip.status == .optimal && abs((mip.objective ?? 0) - 3) < 1e-9)
+        let relaxed = model.relaxed()
+        #expect(relaxed.kind(of: x) == .continuous && relaxed.kind(of: w) == .continuous)
+        #expect(relaxed.bounds(of: w).upper == 2 && relaxed.bounds(of: x).upper == 1)
+        let lp = GLPKSolver.solve(relaxed)
+        #expect(lp.status == .optimal && abs((lp.objective ?? 0) - 3.5) < 1e-9, "\(lp)")
+        #expect(model.kind(of: x) == .binary, "the model itself is unchanged")
+    }
 }

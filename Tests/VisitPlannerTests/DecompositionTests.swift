@@ -95,4 +95,22 @@ struct DecompositionTests {
         #expect(result.objective == 4)   // x with z kept: 3 + 1
         #expect(sub.expand(result.values, into: incumbent) == [1, 0, 1])
     }
+
+    @Test("a small decomposed week keeps the whole week's LP bound when it is tighter: its bound is at most the LP optimum, at least its score")
+    func wholeWeekLPBound() throws {
+        // Every visit twice: the twins compete on the same day, where the day models' own bound is loose.
+        var scenario = ScenarioGenerator(visits: 20, seed: 3, tight: true).scenario()
+        scenario.visits += scenario.visits.map { visit in
+            var twin = visit
+            twin.id += "-2"
+            return twin
+        }
+        let view = ScenarioView(scenario)
+        let lp = try #require(WholeWeekBound(view: view, generator: CandidateGenerator(scenario: view.scenario))
+            .bound(timeLimit: 30, search: SearchSettings()))
+        let outcome = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: 20, strategy: .decomposed, threads: 2))
+        #expect(outcome.plan.bound <= lp + 1e-6 * abs(lp), "bound \(outcome.plan.bound), whole-week LP \(lp)")
+        #expect(outcome.plan.bound >= outcome.plan.score - 1e-6)
+        #expect(PlanChecker(scenario: scenario).check(outcome.plan).isValid)
+    }
 }

@@ -49,6 +49,14 @@ struct DecomposedSolve: Sendable {
         // The heuristic's partial solutions (a copy of every day's matrix by column) are gone.
         MemoryRelease.now()
         trace("decomposed: first plan at \(reporter.elapsed)")
+        // A week small enough gets the whole week's LP bound too (a quarter of the time at most).
+        if parts.reduce(0, { $0 + $1.milp.variableCount }) <= WholeWeekBound.maxVariables {
+            let limit = min(10, (deadline.map { ($0 - ContinuousClock.now).seconds } ?? 40) / 4)
+            if let bound = WholeWeekBound(view: view, generator: generator).bound(timeLimit: limit, search: options.search) {
+                search.tighten(bound)
+            }
+            trace("decomposed: whole-week LP bound at \(reporter.elapsed): bound \(search.bound)")
+        }
         // Lagrangian rounds and neighbourhood passes take turns while either can still help.
         var pricing = parts.allSatisfy { $0.milp.variableCount <= exactDayVariables }
         var searching = true

@@ -142,7 +142,8 @@ struct WeekSearch: Sendable {
         reporter.report(score: value)
     }
 
-    private mutating func tighten(_ newBound: Double) {
+    /// Takes `newBound` when it is below the bound so far (never below the incumbent's value).
+    mutating func tighten(_ newBound: Double) {
         guard newBound < bound else { return }
         bound = max(newBound, objective)
         reporter.report(bound: bound)
