@@ -1,6 +1,7 @@
 // visitplan: the archive (GET /api/archive?client=&date=): a client's visits on a date in every
 // scenario version, with their plan versions, the change events that touched them, what was
 // recorded after the plan (checklist, notes, feedback, follow-ups, outcome, incidents) and files.
+import "./chrome.js";
 import { api, h, fill, signIn, token } from "./api.js";
 
 const $ = (id) => document.getElementById(id);

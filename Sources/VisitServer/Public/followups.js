@@ -1,5 +1,6 @@
 // visitplan: the follow-up list (GET /api/scenarios/{id}/followups): every follow-up task of the
 // visits that have ended, by due time; a host sees their own. "Done" records the task as done.
+import "./chrome.js";
 import { api, h, fill, signIn } from "./api.js";
 
 const $ = (id) => document.getElementById(id);

@@ -1,5 +1,6 @@
 // visitplan: the reception KPIs of a month beside the month before (GET /api/reports/monthly), with
 // the shares as bars, and the quarterly review (GET /api/reports/quarterly). Coordinators and planners.
+import "./chrome.js";
 import { api, h, fill, signIn } from "./api.js";
 
 const $ = (id) => document.getElementById(id);

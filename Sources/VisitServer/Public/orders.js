@@ -1,6 +1,7 @@
 // visitplan: caterers' order sheets of the current plan (GET /api/scenarios/{id}/plans/current/orders):
 // every meal with what to cook (diners and dietary counts) and the host to ask; prices for
 // coordinators and planners only. Printable as it is.
+import "./chrome.js";
 import { api, h, fill, signIn, money } from "./api.js";
 
 const $ = (id) => document.getElementById(id);

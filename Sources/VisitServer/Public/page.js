@@ -2,6 +2,7 @@
 // visit's details, lists unscheduled visits, lets a host report a change, which replans,
 // offers a coordinator a better week when the server finds one near the current plan, and
 // follows the scenario's updates.
+import "./chrome.js";
 import { api, follow, h, fill, signIn, timeOf, dayLabel, money, openPage } from "./api.js";
 import { renderCalendar } from "./calendar.js";
 import { optionsButton } from "./options.js";

@@ -1,6 +1,7 @@
 // visitplan: the what-if page. Posts variants of a scenario, follows the run, and compares each
 // variant with the base: visits placed, score, catering cost, utilisation, urgent visits, solve
 // time, and what differs.
+import "./chrome.js";
 import { api, h, fill, signIn, money } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
