@@ -147,3 +147,13 @@ export async function signIn() {
     }, { once: true }));
   }
 }
+
+/** Fills `select` with the scenarios the caller may see, the one last chosen on the calendar
+ *  page selected (when it is still there); returns the scenarios. */
+export async function scenarioPicker(select) {
+  const scenarios = await api("/scenarios");
+  fill(select, scenarios.map((s) => h("option", { value: s.id }, s.id)));
+  const remembered = localStorage.getItem("visitplan-scenario");
+  if (scenarios.some((s) => s.id === remembered)) select.value = remembered;
+  return scenarios;
+}

@@ -2,6 +2,8 @@
 // shown marked) and the sign-in form. Imported first by each page's script, so the elements exist
 // before the page's own code runs. A page may say who its tokens are for with
 // <body data-signin-hint="...">.
+import { h } from "./api.js";
+
 const pages = [
   ["index.html", "calendar", "Calendar"],
   ["followups.html", "followups", "Follow-ups"],
@@ -11,25 +13,17 @@ const pages = [
   ["whatif.html", "whatif", "What-if"],
 ];
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  node.append(...children);
-  return node;
-}
-
 function mountChrome() {
   const here = location.pathname.split("/").pop() || "index.html";
   const links = pages.map(([file, name, title]) =>
-    element("a", { href: file, id: `${name}-link`, ...(file === here ? { "aria-current": "page" } : {}) }, title));
-  const header = element("header", { class: "top" },
-    element("h1", {}, "visitplan"), element("nav", {}, ...links), element("div", { class: "who", id: "who" }));
+    h("a", { href: file, id: `${name}-link`, "aria-current": file === here && "page" }, title));
+  const header = h("header", { class: "top" }, h("h1", {}, "visitplan"), h("nav", {}, links), h("div", { class: "who", id: "who" }));
   const hint = document.body.dataset.signinHint || "Paste the token you were given.";
-  const signin = element("form", { id: "signin", class: "card signin", hidden: "" },
-    element("h2", {}, "Sign in"), element("p", {}, hint),
-    element("label", {}, "Token ", element("input", { id: "signin-token", type: "password", autocomplete: "off", required: "" })),
-    element("button", { type: "submit" }, "Sign in"),
-    element("p", { class: "error", id: "signin-error", role: "alert" }));
+  const signin = h("form", { id: "signin", class: "card signin", hidden: true },
+    h("h2", {}, "Sign in"), h("p", {}, hint),
+    h("label", {}, "Token ", h("input", { id: "signin-token", type: "password", autocomplete: "off", required: true })),
+    h("button", { type: "submit" }, "Sign in"),
+    h("p", { class: "error", id: "signin-error", role: "alert" }));
   document.body.prepend(header, signin);
 }
 

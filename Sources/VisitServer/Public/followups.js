@@ -1,7 +1,7 @@
 // visitplan: the follow-up list (GET /api/scenarios/{id}/followups): every follow-up task of the
 // visits that have ended, by due time; a host sees their own. "Done" records the task as done.
 import "./chrome.js";
-import { api, h, fill, signIn } from "./api.js";
+import { api, h, fill, signIn, scenarioPicker } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -10,10 +10,7 @@ async function main() {
   me = await signIn();
   $("signin").hidden = true;
   $("app").hidden = false;
-  const scenarios = await api("/scenarios");
-  fill($("scenario"), scenarios.map((s) => h("option", { value: s.id }, s.id)));
-  const remembered = localStorage.getItem("visitplan-scenario");
-  if (scenarios.some((s) => s.id === remembered)) $("scenario").value = remembered;
+  await scenarioPicker($("scenario"));
   $("scenario").addEventListener("change", load);
   $("overdue-only").addEventListener("change", load);
   await load();

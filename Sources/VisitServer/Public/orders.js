@@ -2,7 +2,7 @@
 // every meal with what to cook (diners and dietary counts) and the host to ask; prices for
 // coordinators and planners only. Printable as it is.
 import "./chrome.js";
-import { api, h, fill, signIn, money } from "./api.js";
+import { api, h, fill, signIn, scenarioPicker, money } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -10,10 +10,7 @@ async function main() {
   await signIn();
   $("signin").hidden = true;
   $("app").hidden = false;
-  const scenarios = await api("/scenarios");
-  fill($("scenario"), scenarios.map((s) => h("option", { value: s.id }, s.id)));
-  const remembered = localStorage.getItem("visitplan-scenario");
-  if (scenarios.some((s) => s.id === remembered)) $("scenario").value = remembered;
+  await scenarioPicker($("scenario"));
   $("scenario").addEventListener("change", () => { $("caterer").value = ""; load(); });
   $("caterer").addEventListener("change", load);
   await load();
