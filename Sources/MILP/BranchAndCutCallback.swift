@@ -21,6 +21,13 @@ final class BranchAndCutContext {
     /// The objective of the best incumbent seen.
     private(set) var bestIncumbent: Double?
 
+    /// When the solve's time is up: GLPK checks its own `tm_lim` only between subproblems, and
+    /// a round of cuts or a long LP at one node can take seconds past it; the callback stops
+    /// the search at its next call after this instant.
+    var deadline: ContinuousClock.Instant?
+    /// Whether the callback stopped the search at `deadline`.
+    private(set) var stoppedAtDeadline = false
+
     private var lastReport: ContinuousClock.Instant
     private var lastBoundSample: ContinuousClock.Instant
 
@@ -77,6 +84,11 @@ final class BranchAndCutContext {
         if let progress, improved || now - lastReport >= Self.reportInterval {
             lastReport = now
             progress(SolveProgress(incumbent: bestIncumbent, bound: bestBound, seconds: (now - start).inSeconds))
+        }
+
+        if let deadline, now >= deadline, !stoppedAtDeadline {
+            stoppedAtDeadline = true
+            glp_ios_terminate(tree)
         }
     }
 

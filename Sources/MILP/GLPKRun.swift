@@ -33,7 +33,9 @@ struct GLPKRun {
         switch solveRelaxation(p) {
         case .optimal(let objective):
             let values = columnValues { glp_get_col_prim(p, $0) }
-            return SolveResult(status: .optimal, objective: objective, bound: objective, values: values)
+            var result = SolveResult(status: .optimal, objective: objective, bound: objective, values: values)
+            result.rowDuals = model.rows.indices.map { glp_get_row_dual(p, Int32($0 + 1)) }
+            return result
         case .stopped(let result):
             return result
         }
@@ -61,6 +63,10 @@ struct GLPKRun {
         if options.search.scaling, model.rows.count > 0, model.columns.count > 0 {
             glp_scale_prob(p, GLP_SF_AUTO)
         }
+        // Flags must be 0 (GLPK aborts otherwise); the basis is built on the scaled problem.
+        if options.search.advancedBasis, model.rows.count > 0, model.columns.count > 0 {
+            glp_adv_basis(p, 0)
+        }
         let code = glp_simplex(p, &parameters)
         if code == GLP_ETMLIM {
             return .stopped(SolveResult(status: .noSolutionFound, message: "the time limit was reached while solving \(what)"))
@@ -86,6 +92,8 @@ struct GLPKRun {
         let solveRelaxationFirst = !options.presolve || incumbent != nil
         let context = BranchAndCutContext(
             direction: model.direction, start: start, incumbent: incumbent?.values, progress: options.progress)
+        // (A limit of a million seconds or more is no limit here: Duration would overflow near infinity.)
+        context.deadline = options.timeLimit.flatMap { $0 < 1e6 ? start + .seconds($0) : nil }
         if solveRelaxationFirst {
             switch solveRelaxation(p) {
             case .optimal(let relaxationBound):
@@ -155,8 +163,9 @@ struct GLPKRun {
             status = .infeasible
         case GLP_ETMLIM, GLP_ESTOP:
             status = hasSolution ? .feasible : .noSolutionFound
-            termination = code == GLP_ETMLIM ? .timeLimit : .stoppedByCaller
-            message = code == GLP_ETMLIM ? "the time limit was reached" : "the search was stopped"
+            let timeUp = code == GLP_ETMLIM || context.stoppedAtDeadline
+            termination = timeUp ? .timeLimit : .stoppedByCaller
+            message = timeUp ? "the time limit was reached" : "the search was stopped"
         case GLP_ENOPFS:
             status = .infeasible
             message = "the LP relaxation is infeasible"

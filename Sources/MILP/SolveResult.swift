@@ -82,6 +82,9 @@ public struct SolveResult: Sendable {
     public var bound: Double?
     /// One value per variable (integer columns exactly integral); empty without a solution.
     public var values: [Double]
+    /// For an LP solved to optimality, one dual value (shadow price) per constraint, in the
+    /// objective's units per unit of right-hand side; empty otherwise (MIPs have none).
+    public var rowDuals: [Double] = []
     /// Wall-clock seconds spent in the call.
     public var seconds: Double
     /// For `.error`, what was wrong; otherwise a remark (e.g. why an incumbent was not used), or nil.
@@ -111,6 +114,11 @@ public struct SolveResult: Sendable {
     /// The value of `v` in the solution; 0 when there is no solution or `v` is not in it.
     public func value(_ v: Variable) -> Double {
         values.indices.contains(v.index) ? values[v.index] : 0
+    }
+
+    /// The dual value of constraint `c` (see `rowDuals`); 0 when there is none.
+    public func dual(_ c: ConstraintRef) -> Double {
+        rowDuals.indices.contains(c.index) ? rowDuals[c.index] : 0
     }
 
     /// Whether `v` is set (value > 0.5), for binary variables.

@@ -74,11 +74,16 @@ public struct SearchSettings: Sendable, Equatable {
     /// not scale by itself; on the planner's day models (objective terms in the thousands beside
     /// 0/1 rows) scaling makes the LP relaxation markedly faster.
     public var scaling: Bool
+    /// Start the simplex method from GLPK's advanced (triangular) basis (`glp_adv_basis`)
+    /// instead of the slack basis: a third faster on a whole week's LP relaxation (27,000
+    /// columns: 4.5 s instead of 6.6 s), untried on the search's small MIPs.
+    public var advancedBasis: Bool
 
     public init(cuts: Bool = true, feasibilityPump: Bool = false, proximitySearch: Bool = false,
                 branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestLocalBound,
-                scaling: Bool = true) {
+                scaling: Bool = true, advancedBasis: Bool = false) {
         self.scaling = scaling
+        self.advancedBasis = advancedBasis
         self.cuts = cuts
         self.feasibilityPump = feasibilityPump
         self.proximitySearch = proximitySearch
