@@ -107,10 +107,37 @@ struct DecompositionTests {
         }
         let view = ScenarioView(scenario)
         let lp = try #require(WholeWeekBound(view: view, generator: CandidateGenerator(scenario: view.scenario))
-            .bound(timeLimit: 30, search: SearchSettings()))
+            .relaxation(multiDay: [], timeLimit: 30, search: SearchSettings())).bound
         let outcome = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: 20, strategy: .decomposed, threads: 2))
         #expect(outcome.plan.bound <= lp + 1e-6 * abs(lp), "bound \(outcome.plan.bound), whole-week LP \(lp)")
         #expect(outcome.plan.bound >= outcome.plan.score - 1e-6)
         #expect(PlanChecker(scenario: scenario).check(outcome.plan).isValid)
+    }
+
+    @Test("priced with the whole week's LP duals, the day models bound the week at or below the LP optimum")
+    func lagrangianFromLPDuals() throws {
+        // The demo week: visits that may come on several days, a weekly catering budget.
+        let scenario = try ScenarioLoader.load(path: TestScenarios.examplePath("demo-week.yaml"))
+        let view = ScenarioView(scenario)
+        let generator = CandidateGenerator(scenario: view.scenario)
+        let week = WeekCandidates(view: view, generator: generator, threads: 1)
+        let days = DayModels.build(view: view, generator: generator, week: week, threads: 1)
+        try #require(!days.multiDay.isEmpty && days.budget != nil, "the week must tie its days together")
+        let relaxation = try #require(WholeWeekBound(view: view, generator: generator)
+            .relaxation(multiDay: days.multiDay, timeLimit: 30, search: SearchSettings()))
+        #expect(Set(relaxation.prices.visits.keys) == days.multiDay)
+        #expect(relaxation.prices.visits.values.allSatisfy { $0 >= 0 } && relaxation.prices.budget >= 0)
+        // Some multi-day visit competes across its days: its price is what the LP gives for it.
+        #expect(relaxation.prices.visits.values.contains { $0 > 0 })
+        let lagrangian = LagrangianBound(days: days)
+        let dayBounds = try days.parts.indices.map { k in
+            let result = GLPKSolver.solve(lagrangian.model(k, relaxation.prices), options: SolverOptions(timeLimit: 60, relativeGap: 0))
+            return try #require(result.status == .optimal ? result.bound : nil)
+        }
+        let priced = lagrangian.weekBound(dayBounds: dayBounds, relaxation.prices)
+        #expect(priced <= relaxation.bound + 1e-6 * abs(relaxation.bound), "priced \(priced), LP \(relaxation.bound)")
+        // ... and still a bound: at least the best plan's score.
+        let plan = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: 20, strategy: .decomposed, threads: 2)).plan
+        #expect(priced >= plan.score - 1e-6 * abs(plan.score), "priced \(priced), plan \(plan.score)")
     }
 }

@@ -9,19 +9,24 @@ import VisitDomain
 /// 1. The day models are built in parallel threads.
 /// 2. The construction heuristic places the visits across all days (deciding the day of each
 ///    multi-day visit, keeping to the budget): the first plan.
-/// 3. Lagrangian rounds (while the days are small enough for GLPK to prove bounds): every day is
+/// 3. For a week small enough, the whole week's LP relaxation (`WholeWeekBound`): its optimum
+///    bounds the week, and its dual values are the first Lagrangian prices.
+/// 4. Lagrangian rounds (while the days are small enough for GLPK to prove bounds): every day is
 ///    solved in parallel, one GLPK problem per thread, with prices on multi-day visits and on
 ///    catering; the sum of the day bounds plus the prices bounds the week; the day solutions,
 ///    repaired into a valid week, are candidate plans; subgradient steps update the prices.
-/// 4. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time,
+/// 5. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time,
 ///    every third pass in the same building)
 ///    at a time is re-optimised with everything else fixed, two neighbourhoods on different days
 ///    in parallel, each with half of the unspent budget, until the time limit, a proven gap, or
 ///    no neighbourhood improves any more. Groups around each visit left out come first. When a
-///    pass finds nothing, two-day neighbourhoods (`DayPairs`) move multi-day visits between days
-///    with both days re-optimised in one problem.
-/// 5. When both phases have stopped with time left, the rounds start again from the incumbent's
-///    prices (a few times): only their repaired solutions move two multi-day visits at once.
+///    pass finds nothing or gains less than 0.01 %, two-day neighbourhoods (`DayPairs`) move
+///    multi-day visits between days with both days re-optimised in one problem; when they find
+///    nothing either, the groups grow by half (or, when more than a quarter of the
+///    neighbourhoods were not proven, their time doubles). A day that GLPK could neither prove
+///    nor improve whole is not solved whole again until the time per neighbourhood grows.
+/// 6. When both phases have stopped with time left, the rounds start again from the LP's prices
+///    or, without them, the incumbent's (a few times): only their repaired solutions move two multi-day visits at once.
 struct DecomposedSolve: Sendable {
     let view: ScenarioView
     let generator: CandidateGenerator
@@ -52,8 +57,10 @@ struct DecomposedSolve: Sendable {
         // A week small enough gets the whole week's LP bound too (a quarter of the time at most).
         if parts.reduce(0, { $0 + $1.milp.variableCount }) <= WholeWeekBound.maxVariables {
             let limit = min(10, (deadline.map { ($0 - ContinuousClock.now).seconds } ?? 40) / 4)
-            if let bound = WholeWeekBound(view: view, generator: generator).bound(timeLimit: limit, search: options.search) {
-                search.tighten(bound)
+            if let relaxation = WholeWeekBound(view: view, generator: generator)
+                .relaxation(multiDay: days.multiDay, timeLimit: limit, search: options.search) {
+                search.tighten(relaxation.bound)
+                search.startPricing(from: relaxation.prices)
             }
             trace("decomposed: whole-week LP bound at \(reporter.elapsed): bound \(search.bound)")
         }

@@ -13,6 +13,8 @@ struct WeekSearch: Sendable {
     private(set) var objective: Double
     private(set) var bound = Double.infinity
     private var prices = LagrangianBound.Prices(visits: [:], budget: 0)
+    /// The whole week's LP duals, when the week was small enough to relax (`WholeWeekBound`).
+    private var relaxedPrices: LagrangianBound.Prices?
     private var step = 1.0
     private var lastRoundBound = Double.infinity
     private var rounds = 0
@@ -24,6 +26,10 @@ struct WeekSearch: Sendable {
     /// Per part, groups around a left-out visit that GLPK proved cannot improve; skipped until
     /// the part changes.
     private var settledGroups: [Int: Set<Set<Int>>] = [:]
+    /// Per part, the time limit within which GLPK could neither prove nor improve it whole as
+    /// a neighbourhood: not solved whole again until the neighbourhoods' limit grows past it
+    /// (on week-120 each such retry cost 8 s for nothing).
+    private var wholeDayTried: [Int: Double] = [:]
     /// Two-day neighbourhoods that GLPK proved cannot improve; skipped until either day changes.
     private var settledPairs = Set<DayPair>()
     private var pass = 0
@@ -36,6 +42,9 @@ struct WeekSearch: Sendable {
     /// parallel (issue 17's memory target: two GLPK searches of 30,000 variables each took
     /// 240 MiB together at 400 visits).
     static let parallelFreeVariables = 60_000
+
+    /// The relative gain below which a neighbourhood pass counts as stalled (see `neighbourhoodPasses`).
+    static let stalledGain = 1e-4
 
     /// What one free variable of a neighbourhood costs GLPK while it searches, measured at 400
     /// visits (two neighbourhoods of 30,000 to 36,000 variables added 240 MiB together).
@@ -102,6 +111,16 @@ struct WeekSearch: Sendable {
         }
     }
 
+    /// Prices the next Lagrangian round with `relaxed` (the whole week's LP duals), with a small
+    /// first step: they are the LP's best prices, so the rounds' day MILPs bound the week at or
+    /// below the LP optimum from the first round. Later restarts start from them too.
+    mutating func startPricing(from relaxed: LagrangianBound.Prices) {
+        prices = relaxed
+        relaxedPrices = relaxed
+        step = 0.25
+        lastRoundBound = .infinity
+    }
+
     /// Starts the Lagrangian rounds again from the incumbent's prices with a smaller first step,
     /// when both phases have stopped with time left: a round's repaired day solutions are the
     /// only moves that change the day of two multi-day visits at once. Returns false after
@@ -109,8 +128,12 @@ struct WeekSearch: Sendable {
     mutating func restartPricing(limit: Int = 3) -> Bool {
         guard restarts < limit, !isProven, !timeIsUp, !days.multiDay.isEmpty || days.budget != nil else { return false }
         restarts += 1
-        pricesFromIncumbent()
-        prices.budget /= 2
+        if let relaxedPrices {
+            prices = relaxedPrices
+        } else {
+            pricesFromIncumbent()
+            prices.budget /= 2
+        }
         step = 1.0 / Double(1 << restarts)
         lastRoundBound = .infinity
         return true
@@ -197,6 +220,12 @@ struct WeekSearch: Sendable {
 
     // MARK: Large-neighbourhood search
 
+    /// Whether part `k` was solved whole within `limit` seconds or more without a proof or an
+    /// improvement (see `wholeDayTried`): trying again would most likely only repeat that.
+    private func triedWhole(_ k: Int, limit: Double) -> Bool {
+        (wholeDayTried[k] ?? 0) >= limit
+    }
+
     /// Re-optimises one neighbourhood at a time (two on different days at once with two threads),
     /// pass after pass, until the time limit, a proven gap, or a pass that improves nothing.
     /// Returns false when the search has converged: no neighbourhood improves although GLPK
@@ -207,12 +236,14 @@ struct WeekSearch: Sendable {
         while !isProven, !timeIsUp {
             // Every third pass, the days not yet proven optimal as they stand are solved whole.
             let wholeDays = pass % 3 != 2 ? [] : days.parts.indices.filter {
-                !provenDays.contains($0) && days.parts[$0].milp.variableCount <= exactDayVariables
+                !provenDays.contains($0) && days.parts[$0].milp.variableCount <= exactDayVariables && !triedWhole($0, limit: timeLimit)
             }
             let neighbourhoods = self.neighbourhoods(pass: pass, size: groupSize, wholeDays: Set(wholeDays))
             pass += 1
+            let before = objective
             var improved = false
             var allOptimal = true
+            var unproven = 0
             for batch in batches(neighbourhoods) {
                 guard !isProven, !timeIsUp else { return false }
                 let limit = min(neighbourhoodTime ?? timeLimit, remaining ?? timeLimit)
@@ -232,7 +263,9 @@ struct WeekSearch: Sendable {
                 for (i, outcome) in outcomes.enumerated() {
                     let k = batch[i].part
                     allOptimal = allOptimal && outcome.optimal
+                    if !outcome.optimal { unproven += 1 }
                     if batch[i].visits == nil, outcome.optimal { provenDays.insert(k) }
+                    if batch[i].visits == nil, !outcome.optimal, outcome.values == nil { wholeDayTried[k] = max(wholeDayTried[k] ?? 0, limit) }
                     if batch[i].aroundLeftOutVisit, outcome.optimal, outcome.values == nil, let visits = batch[i].visits {
                         settledGroups[k, default: []].insert(visits)
                     }
@@ -248,15 +281,17 @@ struct WeekSearch: Sendable {
                 MemoryRelease.now()
             }
             trace("neighbourhood pass \(pass) (size \(groupSize), \(neighbourhoods.count) neighbourhoods): objective \(objective) at \(reporter.elapsed)")
-            if !improved {
+            // A pass that gains less than a ten-thousandth has stalled at this size as much as
+            // one that gains nothing: larger moves (day pairs, larger groups) come next.
+            if !improved || objective - before < Self.stalledGain * abs(before) {
                 // Nothing moves within a day: try moving multi-day visits with both days re-optimised.
                 // A pair spans two days: it gets twice a neighbourhood's time.
                 let pairs = dayPairPass(size: max(4, groupSize / 2), timeLimit: 2 * (neighbourhoodTime ?? timeLimit))
                 if pairs.improved { continue }
                 allOptimal = allOptimal && pairs.allOptimal
-                if allOptimal {
-                    // Nothing left to gain at this size: stop once every day is proven, else look wider.
-                    if provenDays.count == days.parts.count { return false }
+                if allOptimal, provenDays.count == days.parts.count { return false }
+                // Nothing left to gain at this size (or little left to prove): look wider.
+                if allOptimal || 4 * unproven <= neighbourhoods.count {
                     groupSize += groupSize / 2
                 } else {
                     neighbourhoodTime = (neighbourhoodTime ?? timeLimit) * 2

@@ -25,6 +25,12 @@ struct PlanningModel: Sendable {
     /// rules' equality rows demand them; read by the construction heuristic.
     var seats: [SeatKey: Seats] = [:]
 
+    /// Each visit's rule-1 row (at most one timing), by visit index: its dual value in the LP
+    /// relaxation prices the visit where the week is cut into days (`WholeWeekBound`).
+    var onceRows: [Int: ConstraintRef] = [:]
+    /// The weekly catering budget's row, when there is a budget and something costs.
+    var budgetRow: ConstraintRef?
+
     /// The catering cost of the meals chosen (Σ cost × caterer variable).
     var cateringCost = LinearExpression()
     /// With a budget shared between day models: what the other days spend, a variable in the

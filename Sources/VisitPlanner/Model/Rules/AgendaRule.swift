@@ -22,7 +22,7 @@ struct AgendaRule: Sendable {
                 pm.visitSpans[v, default: [:]][Span(start: timing.start, end: timing.end), default: LinearExpression()].add(x)
             }
             // A visit under way (items frozen) must go on; any other may be left out.
-            pm.milp.addConstraint(once, pm.baseline.underway.contains(v) ? .equal : .lessOrEqual, 1, name: "agenda.once[\(visit.id)]")
+            pm.onceRows[v] = pm.milp.addConstraint(once, pm.baseline.underway.contains(v) ? .equal : .lessOrEqual, 1, name: "agenda.once[\(visit.id)]")
         }
     }
 }

@@ -40,7 +40,7 @@ struct MealRule: Sendable {
                 pm.spentElsewhere = elsewhere
                 weeklyCost.add(elsewhere)
             }
-            pm.milp.addConstraint(weeklyCost, .lessOrEqual, budget, name: "meal.weeklyBudget")
+            pm.budgetRow = pm.milp.addConstraint(weeklyCost, .lessOrEqual, budget, name: "meal.weeklyBudget")
         }
     }
 
