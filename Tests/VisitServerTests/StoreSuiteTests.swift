@@ -342,6 +342,32 @@ struct StoreSuiteTests {
         await two.shutdown()
     }
 
+    @Test("a visit's record limit is counted with the insert: of six adds at once past two kept, three pass and three are refused",
+          arguments: StoreBackend.all)
+    func recordLimitUnderConcurrency(backend: StoreBackend) async throws {
+        try await Self.withStore(backend) { store in
+            _ = try await store.createScenario(id: Self.office, upload: try Self.upload(), origin: "seed", by: "visitplan")
+            func record(_ visit: String) -> VisitRecordRow {
+                VisitRecordRow(id: nil, scenarioId: Self.office, visitId: visit, kind: "note", body: "{\"kind\":\"note\",\"text\":\"x\"}",
+                               at: "2026-12-14T12:00", recordedBy: "lisa.wong", recordedAt: "")
+            }
+            for _ in 0..<2 { _ = try await store.addRecord(record("V-2001"), limit: 5) }
+            let outcomes = await withTaskGroup(of: StoreError?.self) { group in
+                for _ in 0..<6 {
+                    group.addTask { await Self.storeError { _ = try await store.addRecord(record("V-2001"), limit: 5) } }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == nil }.count == 3)
+            #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == .recordLimit(visit: "V-2001", kept: 5, limit: 5) })
+            #expect(try await store.records(scenarioId: Self.office, visitId: "V-2001").count == 5)
+            // The limit is per visit; without one, a visit keeps any number.
+            _ = try await store.addRecord(record("V-2002"), limit: 5)
+            _ = try await store.addRecord(record("V-2001"))
+            #expect(try await store.records(scenarioId: Self.office, visitId: "V-2001").count == 6)
+        }
+    }
+
     @Test("records and files of visits: kept in order, files listed without their bytes, nothing changed or deleted even with SQL",
           arguments: StoreBackend.all)
     func visitRecords(backend: StoreBackend) async throws {

@@ -40,6 +40,7 @@ struct APIError: HTTPResponseError, Sendable {
         case .noScenario, .noScenarioVersion, .noPlan, .noRun, .noFile: .notFound(error.description)
         case .stalePlan(let current, _): .conflict(error.description, currentVersion: current)
         case .notEmpty, .leaseLost: .conflict(error.description, currentVersion: nil)
+        case .recordLimit: APIError(status: .unprocessableContent, message: error.description)
         }
     }
 

@@ -107,11 +107,6 @@ struct VisitFiles: Sendable {
             APIError.invalid(.invalid([ValidationIssue(file: name, path: path, message: message)]))
         }
         let start = c.planned.start!
-        let kept = try await store.records(scenarioId: c.scenarioId, visitId: c.visit.id).count
-        guard kept < Self.maxRecordsPerVisit else {
-            throw APIError(status: .unprocessableContent,
-                           message: "\(c.visit.id) already keeps \(kept) records, the most a visit may (\(Self.maxRecordsPerVisit))")
-        }
         switch body {
         case .checklist(let mark):
             let keys = PreparationChecklist(scenario: c.scenario, plan: c.plan, visit: c.visit.id)?.tasks.map(\.key) ?? []
@@ -135,7 +130,8 @@ struct VisitFiles: Sendable {
         let text = DocumentJSON.text(VisitRecordDecoder.document(of: body), indent: nil)
         let row = try await storeCall {
             try await store.addRecord(VisitRecordRow(id: nil, scenarioId: c.scenarioId, visitId: c.visit.id, kind: body.kind.rawValue,
-                                                     body: text, at: c.now.description, recordedBy: who.name, recordedAt: ""))
+                                                     body: text, at: c.now.description, recordedBy: who.name, recordedAt: ""),
+                                      limit: Self.maxRecordsPerVisit)
         }
         return try Self.record(row)
     }

@@ -123,8 +123,10 @@ protocol PlanStore: Sendable {
 
     // MARK: After the visit
 
-    /// Adds a record against a visit (append-only); returns it with its id.
-    func addRecord(_ row: VisitRecordRow) async throws -> VisitRecordRow
+    /// Adds a record against a visit (append-only); returns it with its id. With a `limit`, throws
+    /// `recordLimit` instead when the visit already keeps that many, counted in the same
+    /// transaction as the insert (two adds at once never pass the limit together).
+    func addRecord(_ row: VisitRecordRow, limit: Int?) async throws -> VisitRecordRow
     /// The records of a scenario's visit (nil: of all its visits), in the order they were stored.
     func records(scenarioId: String, visitId: String?) async throws -> [VisitRecordRow]
     /// Keeps a file with a visit (append-only); returns it with its id.
@@ -195,5 +197,12 @@ extension PlanStore {
     /// Commits a run's plan with no note.
     func finishRun(id: Int64, plan: Plan) async throws -> PlanRunRow {
         try await finishRun(id: id, plan: plan, note: nil)
+    }
+}
+
+extension PlanStore {
+    /// Adds a record against a visit, however many it keeps.
+    func addRecord(_ row: VisitRecordRow) async throws -> VisitRecordRow {
+        try await addRecord(row, limit: nil)
     }
 }

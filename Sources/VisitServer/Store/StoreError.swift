@@ -13,6 +13,8 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notEmpty(String)
     /// Another server instance took run or report `id` over (this one stopped renewing its lease in time).
     case leaseLost(Int64)
+    /// A visit already keeps `kept` records, `limit` at most (counted in the insert's transaction).
+    case recordLimit(visit: String, kept: Int, limit: Int)
 
     var description: String {
         switch self {
@@ -26,6 +28,7 @@ enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .stalePlan(_, let reason): reason
         case .notEmpty(let store): "\(store) already holds data; copy only into an empty store"
         case .leaseLost(let id): "job \(id) was taken over by another server instance"
+        case .recordLimit(let visit, let kept, let limit): "\(visit) already keeps \(kept) records, the most a visit may (\(limit))"
         }
     }
 

@@ -2,12 +2,21 @@ import PostgresNIO
 
 /// Records and files of visits after their plan.
 extension PostgresStore {
-    func addRecord(_ row: VisitRecordRow) async throws -> VisitRecordRow {
+    func addRecord(_ row: VisitRecordRow, limit: Int?) async throws -> VisitRecordRow {
         var stored = row
         stored.recordedAt = timestamp()
         let insert = stored
         stored.id = try await write { connection in
             guard try await scenarioExists(connection, id: row.scenarioId) else { throw StoreError.noScenario(row.scenarioId) }
+            if let limit {
+                // The scenario's row stays locked until the transaction ends: adds to its visits
+                // take turns across instances, and the count sees every committed one.
+                guard try await connection.lockScenario(row.scenarioId, logger: logger) else { throw StoreError.noScenario(row.scenarioId) }
+                let kept = try await connection.first(
+                    "SELECT count(*) FROM visitRecord WHERE scenarioId = \(row.scenarioId) AND visitId = \(row.visitId)", logger: logger)?
+                    .decode(Int.self) ?? 0
+                guard kept < limit else { throw StoreError.recordLimit(visit: row.visitId, kept: kept, limit: limit) }
+            }
             return try await connection.insert(insert, logger: logger)
         }
         return stored

@@ -3,9 +3,14 @@ import GRDB
 
 /// Records and files of visits after their plan.
 extension SQLiteStore {
-    func addRecord(_ row: VisitRecordRow) async throws -> VisitRecordRow {
+    func addRecord(_ row: VisitRecordRow, limit: Int?) async throws -> VisitRecordRow {
         try await pool.write { db in
             guard try ScenarioRow.fetchOne(db, key: row.scenarioId) != nil else { throw StoreError.noScenario(row.scenarioId) }
+            if let limit {
+                // Writes are serialised: no other add runs between this count and the insert.
+                let kept = try VisitRecordRow.filter(Column("scenarioId") == row.scenarioId && Column("visitId") == row.visitId).fetchCount(db)
+                guard kept < limit else { throw StoreError.recordLimit(visit: row.visitId, kept: kept, limit: limit) }
+            }
             var stored = row
             stored.recordedAt = self.timestamp()
             try stored.insert(db)
