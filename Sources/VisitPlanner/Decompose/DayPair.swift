@@ -22,6 +22,8 @@ struct DayPair: Sendable, Hashable {
         var values: [[Double]]?
         /// Whether GLPK proved the neighbourhood optimal (within the gap).
         var optimal: Bool
+        /// How much more GLPK's bound says the pair might gain, when it stopped unproven.
+        var promise: Double? = nil
     }
 
     /// Re-optimises the pair in `week`. `elsewhere` is what the days outside the pair may spend
@@ -77,7 +79,9 @@ struct DayPair: Sendable, Hashable {
         let startValue = combined.model.objectiveValue(start)
         let outcome = DaySolve(model: combined.model, incumbent: start, timeLimit: timeLimit, relativeGap: relativeGap,
                                search: search).run()
-        guard outcome.objective > startValue + 1e-6 * max(1, abs(startValue)) else { return Outcome(values: nil, optimal: outcome.optimal) }
+        guard outcome.objective > startValue + 1e-6 * max(1, abs(startValue)) else {
+            return Outcome(values: nil, optimal: outcome.optimal, promise: outcome.optimal ? nil : outcome.bound.map { $0 - startValue })
+        }
         let values = subs.indices.map { subs[$0].expand(combined.values(ofPart: $0, in: outcome.values), into: current[$0]) }
         return Outcome(values: values, optimal: outcome.optimal)
     }

@@ -307,6 +307,10 @@ struct WeekSearch: Sendable {
     /// improved the plan, and whether GLPK proved every one optimal.
     private mutating func dayPairPass(size: Int, timeLimit: Double) -> (improved: Bool, allOptimal: Bool) {
         var queue = DayPairs(days: days).neighbourhoods(incumbent, size: size).filter { !settledPairs.contains($0) }
+        // Pairs stopped at their time limit whose bound promises a real gain get one more try
+        // with twice the time, in this pass (on week-120 such a pair, left for the next pass,
+        // held back a visit for 14 s).
+        var retried = Set<DayPair>()
         var improved = false
         var allOptimal = true
         while !queue.isEmpty {
@@ -325,7 +329,7 @@ struct WeekSearch: Sendable {
             }
             queue = rest
             let batch = picked
-            let limit = min(timeLimit, remaining ?? timeLimit)
+            let limit = min(batch.contains { retried.contains($0) } ? 2 * timeLimit : timeLimit, remaining ?? timeLimit)
             let week = incumbent
             let days = self.days
             let gap = options.relativeGap / 10
@@ -342,6 +346,10 @@ struct WeekSearch: Sendable {
                 allOptimal = allOptimal && outcome.optimal
                 guard let values = outcome.values else {
                     if outcome.optimal { settledPairs.insert(batch[i]) }
+                    if let promise = outcome.promise, promise >= Self.stalledGain * abs(objective), !retried.contains(batch[i]) {
+                        retried.insert(batch[i])
+                        queue.append(batch[i])
+                    }
                     continue
                 }
                 for (j, k) in batch[i].parts.enumerated() { merged[k] = values[j] }
