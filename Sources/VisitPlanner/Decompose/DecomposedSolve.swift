@@ -21,7 +21,8 @@ import VisitDomain
 ///    in parallel, each with half of the unspent budget, until the time limit, a proven gap, or
 ///    no neighbourhood improves any more. Groups around each visit left out come first. When a
 ///    pass finds nothing or gains less than 0.01 %, two-day neighbourhoods (`DayPairs`) move
-///    multi-day visits between days with both days re-optimised in one problem; when they find
+///    multi-day visits between days with both days re-optimised in one problem (a pair stopped
+///    at its time limit with a bound promising more is retried at once with twice the time); when they find
 ///    nothing either, the groups grow by half (or, when more than a quarter of the
 ///    neighbourhoods were not proven, their time doubles). A day that GLPK could neither prove
 ///    nor improve whole is not solved whole again until the time per neighbourhood grows.
