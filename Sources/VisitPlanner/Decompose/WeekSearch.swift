@@ -26,10 +26,10 @@ struct WeekSearch: Sendable {
     /// Per part, groups around a left-out visit that GLPK proved cannot improve; skipped until
     /// the part changes.
     private var settledGroups: [Int: Set<Set<Int>>] = [:]
-    /// Per part, the time limit within which GLPK could neither prove nor improve it whole as
-    /// a neighbourhood: not solved whole again until the neighbourhoods' limit grows past it
-    /// (on week-120 each such retry cost 8 s for nothing).
-    private var wholeDayTried: [Int: Double] = [:]
+    /// Per part, the time limit (and the group size then) within which GLPK could neither prove
+    /// nor improve it whole as a neighbourhood: not solved whole again until the neighbourhoods'
+    /// limit or size grows (on week-120 each such retry cost 8 s for nothing).
+    private var wholeDayTried: [Int: (limit: Double, groupSize: Int)] = [:]
     /// Two-day neighbourhoods that GLPK proved cannot improve; skipped until either day changes.
     private var settledPairs = Set<DayPair>()
     private var pass = 0
@@ -220,10 +220,13 @@ struct WeekSearch: Sendable {
 
     // MARK: Large-neighbourhood search
 
-    /// Whether part `k` was solved whole within `limit` seconds or more without a proof or an
-    /// improvement (see `wholeDayTried`): trying again would most likely only repeat that.
+    /// Whether part `k` was solved whole within `limit` seconds or more, at the present group
+    /// size, without a proof or an improvement (see `wholeDayTried`): trying again would most
+    /// likely only repeat that. Growing the groups gives every day another chance, so a search
+    /// that escalates still proves the days it can.
     private func triedWhole(_ k: Int, limit: Double) -> Bool {
-        (wholeDayTried[k] ?? 0) >= limit
+        guard let tried = wholeDayTried[k] else { return false }
+        return tried.limit >= limit && tried.groupSize == groupSize
     }
 
     /// Re-optimises one neighbourhood at a time (two on different days at once with two threads),
@@ -265,7 +268,7 @@ struct WeekSearch: Sendable {
                     allOptimal = allOptimal && outcome.optimal
                     if !outcome.optimal { unproven += 1 }
                     if batch[i].visits == nil, outcome.optimal { provenDays.insert(k) }
-                    if batch[i].visits == nil, !outcome.optimal, outcome.values == nil { wholeDayTried[k] = max(wholeDayTried[k] ?? 0, limit) }
+                    if batch[i].visits == nil, !outcome.optimal, outcome.values == nil { wholeDayTried[k] = (limit, groupSize) }
                     if batch[i].aroundLeftOutVisit, outcome.optimal, outcome.values == nil, let visits = batch[i].visits {
                         settledGroups[k, default: []].insert(visits)
                     }
