@@ -245,7 +245,6 @@ struct WeekSearch: Sendable {
             pass += 1
             let before = objective
             var improved = false
-            var allOptimal = true
             var unproven = 0
             for batch in batches(neighbourhoods) {
                 guard !isProven, !timeIsUp else { return false }
@@ -265,7 +264,6 @@ struct WeekSearch: Sendable {
                 var merged = week
                 for (i, outcome) in outcomes.enumerated() {
                     let k = batch[i].part
-                    allOptimal = allOptimal && outcome.optimal
                     if !outcome.optimal { unproven += 1 }
                     if batch[i].visits == nil, outcome.optimal { provenDays.insert(k) }
                     if batch[i].visits == nil, !outcome.optimal, outcome.values == nil { wholeDayTried[k] = (limit, groupSize) }
@@ -291,7 +289,7 @@ struct WeekSearch: Sendable {
                 // A pair spans two days: it gets twice a neighbourhood's time.
                 let pairs = dayPairPass(size: max(4, groupSize / 2), timeLimit: 2 * (neighbourhoodTime ?? timeLimit))
                 if pairs.improved { continue }
-                allOptimal = allOptimal && pairs.allOptimal
+                let allOptimal = unproven == 0 && pairs.allOptimal
                 if allOptimal, provenDays.count == days.parts.count { return false }
                 // Nothing left to gain at this size (or little left to prove): look wider.
                 if allOptimal || 4 * unproven <= neighbourhoods.count {
@@ -307,7 +305,7 @@ struct WeekSearch: Sendable {
 
     /// Re-optimises the two-day neighbourhoods (`DayPairs`) not yet settled, up to `threads` at
     /// a time on different days, each with its share of the unspent budget. Returns whether any
-    /// improved the plan, and whether GLPK proved every one optimal.
+    /// improved the plan, and whether GLPK proved every one optimal (at the first try).
     private mutating func dayPairPass(size: Int, timeLimit: Double) -> (improved: Bool, allOptimal: Bool) {
         var queue = DayPairs(days: days).neighbourhoods(incumbent, size: size).filter { !settledPairs.contains($0) }
         // Pairs stopped at their time limit whose bound promises a real gain get one more try
