@@ -29,7 +29,7 @@ struct ConflictGroupTests {
         #expect(scheduled == ["V-high", "V-other"])
         let pairs = ConflictGroups(days: days).neighbourhoods(week, size: 2).flatMap { $0 }
         #expect(pairs.map { Self.id(scenario, $0.visits) } == [["V-low", "V-high"]])
-        #expect(pairs.allSatisfy { $0.aroundLeftOutVisit })
+        #expect(pairs.map { $0.leftOutVisit.map { scenario.visits[$0].id } } == ["V-low"])
         let triples = ConflictGroups(days: days).neighbourhoods(week, size: 3).flatMap { $0 }
         #expect(triples.map { Self.id(scenario, $0.visits) } == [["V-low", "V-high", "V-other"]])
     }

@@ -115,3 +115,55 @@ struct DayPairWeekTests {
         #expect(improvements > 0, "no pair improved the heuristic's week: the test checks nothing")
     }
 }
+
+/// Pairs built around a visit left out: its multi-day rival moves to another day so that it gets
+/// in, the move that placed two visits on week-120 (`DayPairs.insertions`).
+@Suite("Insertion pairs")
+struct InsertionPairTests {
+    @Test("V-monday, left out behind V-either, gets the pair that moves V-either to Tuesday and lets it in")
+    func leftOutVisitGetsItsPair() throws {
+        let (scenario, days, week, either, monday) = try DayPairTests.setting()
+        let mon = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 0)
+        let tue = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 1)
+        let insertions = DayPairs(days: days).insertions(week, size: 4)
+        let pair = try #require(insertions.first)
+        #expect(insertions.count == 1)
+        #expect(pair.parts == [tue, mon])
+        #expect(pair.visit == either)
+        #expect(pair.visits[1].isSuperset(of: [either, monday]))
+        #expect(pair.visits[0].contains(either))
+        let outcome = pair.improve(week, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings())
+        let values = try #require(outcome.values)
+        #expect(days.scheduled(mon, values[1]).contains(monday))
+        #expect(days.scheduled(tue, values[0]) == [either])
+        // The insertion pairs come first among all the pairs, each once.
+        let all = DayPairs(days: days).neighbourhoods(week, size: 4)
+        #expect(all.first == pair)
+        #expect(all.count == Set(all).count)
+    }
+
+    @Test("a visit left out behind rivals that take place on one day only gets no insertion pair")
+    func noMultiDayRivalNoPair() throws {
+        let scenario = try TestScenarios.load("conflict-groups.yaml")
+        let (days, week) = try ConflictGroupTests.days(scenario)
+        #expect(!ConflictGroups(days: days).neighbourhoods(week, size: 2).flatMap { $0 }.isEmpty, "nobody is left out: the test checks nothing")
+        #expect(DayPairs(days: days).insertions(week, size: 4).isEmpty)
+    }
+
+    @Test("a week with a visit on two days is not valid, although each day's rows hold")
+    func visitOnTwoDaysIsRefused() throws {
+        let (scenario, days, week, either, _) = try DayPairTests.setting()
+        let mon = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 0)
+        let tue = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 1)
+        let pair = try #require(DayPairs(days: days).insertions(week, size: 4).first)
+        let values = try #require(pair.improve(week, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings()).values)
+        var twice = week
+        twice[tue] = values[0]
+        #expect(days.scheduled(mon, twice[mon]).contains(either))
+        #expect(days.scheduled(tue, twice[tue]).contains(either))
+        #expect(!days.isFeasible(twice))
+        var moved = twice
+        moved[mon] = values[1]
+        #expect(days.isFeasible(moved))
+    }
+}

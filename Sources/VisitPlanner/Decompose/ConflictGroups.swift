@@ -16,14 +16,28 @@ struct ConflictGroups: Sendable {
     /// For each part, one neighbourhood per visit that `week` leaves out and that has timings in
     /// the part (highest priority first): the visit and up to `size - 1` rivals.
     func neighbourhoods(_ week: [[Double]], size: Int) -> [[Neighbourhood]] {
-        let scheduled = days.parts.indices.reduce(into: Set<Int>()) { $0.formUnion(days.scheduled($1, week[$1])) }
-        return days.parts.indices.map { k in groups(in: k, week[k], leftOut: scheduled, size: size) }
+        neighbourhoods(week) { _, _ in size }
     }
 
-    private func groups(in k: Int, _ values: [Double], leftOut scheduled: Set<Int>, size: Int) -> [Neighbourhood] {
+    /// As above, with `size(part, visit)` the group size for each left-out visit in each part.
+    func neighbourhoods(_ week: [[Double]], size: (Int, Int) -> Int) -> [[Neighbourhood]] {
+        let scheduled = days.parts.indices.reduce(into: Set<Int>()) { $0.formUnion(days.scheduled($1, week[$1])) }
+        return days.parts.indices.map { k in
+            rivals(in: k, week[k], scheduled: scheduled).compactMap { u, rivals in
+                let size = size(k, u)
+                guard size > 1 else { return nil }
+                return Neighbourhood(part: k, visits: Set(rivals.prefix(size - 1)).union([u]), pullable: [], leftOutVisit: u)
+            }
+        }
+    }
+
+    /// The visits of part `k` left out (not in `scheduled`), highest priority first, each with
+    /// its rivals in `values`, those sharing the most rows first (visits without rivals are not
+    /// listed).
+    func rivals(in k: Int, _ values: [Double], scheduled: Set<Int>) -> [(visit: Int, rivals: [Int])] {
         let index = days.indexes[k]
         let waiting = index.timings.keys.filter { !scheduled.contains($0) }
-        guard !waiting.isEmpty, size > 1 else { return [] }
+        guard !waiting.isEmpty else { return [] }
         var owner = [Int](repeating: -1, count: days.parts[k].milp.variableCount)
         for (v, variables) in index.variables { for x in variables { owner[x.index] = v } }
         let isWaiting = Set(waiting)
@@ -43,8 +57,7 @@ struct ConflictGroups: Sendable {
         let visits = days.scenario.visits
         return waiting.sorted { (visits[$0].priority, -$0) > (visits[$1].priority, -$1) }.compactMap { u in
             guard let rivals = shared[u] else { return nil }
-            let closest = rivals.keys.sorted { (rivals[$0]!, -$0) > (rivals[$1]!, -$1) }.prefix(size - 1)
-            return Neighbourhood(part: k, visits: Set(closest).union([u]), pullable: [], aroundLeftOutVisit: true)
+            return (u, rivals.keys.sorted { (rivals[$0]!, -$0) > (rivals[$1]!, -$1) })
         }
     }
 }

@@ -121,24 +121,35 @@ struct DayModels: Sendable {
         return result
     }
 
-    /// What the days outside `parts` may spend while `parts` are re-optimised, one neighbourhood
-    /// of `count` solved at once: the budget less the parts' own cost and their share of what the
-    /// week leaves unspent (0 without a budget).
-    func spendElsewhere(_ week: [[Double]], outside parts: [Int], sharedBy count: Int) -> Double {
+    /// What the week leaves of the budget unspent (0 without a budget).
+    func unspent(_ week: [[Double]]) -> Double {
         guard let budget else { return 0 }
-        let total = self.parts.indices.reduce(0) { $0 + cost($1, week[$1]) }
-        let own = parts.reduce(0) { $0 + cost($1, week[$1]) } + max(0, budget - total) / Double(max(1, count))
-        return max(0, budget - own)
+        return max(0, budget - parts.indices.reduce(0) { $0 + cost($1, week[$1]) })
     }
 
-    /// Whether every day's rows hold (with the spend of the other days); the days are checked
-    /// `threads` at a time.
+    /// What the days outside `parts` may spend while `parts` are re-optimised with `share` of
+    /// the unspent budget to spend more: the budget less the parts' own cost and that share (0
+    /// without a budget).
+    func spendElsewhere(_ week: [[Double]], outside parts: [Int], share: Double) -> Double {
+        guard let budget else { return 0 }
+        return max(0, budget - parts.reduce(0) { $0 + cost($1, week[$1]) } - share)
+    }
+
+    /// Whether every day's rows hold (with the spend of the other days) and no visit is
+    /// scheduled on two days; the days are checked `threads` at a time.
     func isFeasible(_ week: [[Double]], threads: Int = 1) -> Bool {
         let week = withSpend(week)
         let parts = self.parts
+        var seen = Set<Int>()
+        for k in parts.indices {
+            let here = scheduled(k, week[k])
+            guard seen.isDisjoint(with: here) else { return false }
+            seen.formUnion(here)
+        }
         return parallelMap(parts.count, threads: threads) { PartialSolution(model: parts[$0].milp, values: week[$0]).isFeasible }
             .allSatisfy { $0 }
     }
+
 
     /// Scheduled visits by index, read from every day.
     func read(_ week: [[Double]], view: ScenarioView) -> [Int: PlannedVisit] {

@@ -99,14 +99,15 @@ struct DayPairs: Sendable {
     /// whole-day limit or the catering budget, say little about who is in whose way, and are not
     /// counted.
     var crowdedRow = 12
+    /// Multi-day rivals of a left-out visit given a pair each (`insertions`), closest first.
+    static let movableRivals = 3
 
+    /// The pairs that make room for a visit left out (`insertions`) first, then for each
+    /// multi-day visit those that move it.
     func neighbourhoods(_ week: [[Double]], size: Int) -> [DayPair] {
         guard size > 1, days.parts.count > 1 else { return [] }
-        let owners = days.parts.indices.map { k in
-            var owner = [Int](repeating: -1, count: days.parts[k].milp.variableCount)
-            for (v, variables) in days.indexes[k].variables { for x in variables { owner[x.index] = v } }
-            return owner
-        }
+        let owners = self.owners()
+        let insertions = insertions(week, size: size, owners: owners)
         let best = days.parts.indices.map { days.standaloneBound($0, objective: days.parts[$0].objective).visits }
         var pairs: [(pair: DayPair, loss: Double)] = []
         for v in days.multiDay.sorted() {
@@ -119,7 +120,43 @@ struct DayPairs: Sendable {
                 pairs.append((pair, present - (best[k][v] ?? 0)))
             }
         }
-        return pairs.sorted { ($0.loss, $0.pair.visit, $0.pair.parts[0]) < ($1.loss, $1.pair.visit, $1.pair.parts[0]) }.map(\.pair)
+        let moves = pairs.sorted { ($0.loss, $0.pair.visit, $0.pair.parts[0]) < ($1.loss, $1.pair.visit, $1.pair.parts[0]) }.map(\.pair)
+        return (insertions + moves).uniqued()
+    }
+
+    /// Pairs that make room for a visit left out: for each visit `week` leaves out (highest
+    /// priority first) and each of its first `movableRivals` multi-day rivals (`ConflictGroups`),
+    /// the rival free to move to each of its other days, with the left-out visit and its closest
+    /// rivals free on the day it leaves and the visits in its way free on the day it joins. A
+    /// visit crowded out by one that could take place on another day gets in only when both
+    /// days change at once: neither a group of its day nor a pair built around the rival alone
+    /// (whose closest visits need not include it) makes that move.
+    func insertions(_ week: [[Double]], size: Int, owners: [[Int]]? = nil) -> [DayPair] {
+        let owners = owners ?? self.owners()
+        let scheduled = days.parts.indices.reduce(into: Set<Int>()) { $0.formUnion(days.scheduled($1, week[$1])) }
+        let conflicts = ConflictGroups(days: days)
+        var result: [DayPair] = []
+        for e in days.parts.indices {
+            for (u, rivals) in conflicts.rivals(in: e, week[e], scheduled: scheduled) {
+                let near = Set(rivals.prefix(max(1, size - 2)))
+                for b in rivals.filter({ days.multiDay.contains($0) }).prefix(Self.movableRivals) {
+                    for k in days.partsOf[b] ?? [] where k != e {
+                        let joining = closest(to: b, in: k, week[k], owner: owners[k], onlyChosen: false, size: size)
+                        result.append(DayPair(parts: [k, e], visits: [joining.union([b]), near.union([u, b])], visit: b))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Per part, the visit each variable belongs to (-1: none).
+    private func owners() -> [[Int]] {
+        days.parts.indices.map { k in
+            var owner = [Int](repeating: -1, count: days.parts[k].milp.variableCount)
+            for (v, variables) in days.indexes[k].variables { for x in variables { owner[x.index] = v } }
+            return owner
+        }
     }
 
     /// Up to `size - 1` visits of part `k` that share the most rows with visit `v`. With
@@ -144,5 +181,13 @@ struct DayPairs: Sendable {
             for u in others { shared[u, default: 0] += 1 }
         }
         return Set(shared.keys.sorted { (shared[$0]!, -$0) > (shared[$1]!, -$1) }.prefix(size - 1))
+    }
+}
+
+private extension Array where Element: Hashable {
+    /// The elements in order, each at its first place only.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

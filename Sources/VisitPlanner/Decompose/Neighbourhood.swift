@@ -13,8 +13,10 @@ struct Neighbourhood: Sendable {
     var visits: Set<Int>?
     /// Multi-day visits on other days (or nowhere) that may move here.
     var pullable: Set<Int>
-    /// Whether this is a visit left out with its rivals (`ConflictGroups`).
-    var aroundLeftOutVisit = false
+    /// The visit left out that this neighbourhood is built around, with its rivals (`ConflictGroups`).
+    var leftOutVisit: Int? = nil
+    /// Visits another neighbourhood solved meanwhile may move: they keep their values here.
+    var held: Set<Int> = []
 
     /// The outcome of one re-optimisation.
     struct Outcome: Sendable {
@@ -48,9 +50,10 @@ struct Neighbourhood: Sendable {
         milp.setObjective(objective, .maximize)
         if let variable = model.spentElsewhere { milp.setBounds(variable, lower: elsewhere, upper: elsewhere) }
         // Free: the chosen visits of the day, except multi-day visits that belong to another day
-        // (or to a neighbourhood solved at the same time). Everything else keeps its values.
+        // (or to a neighbourhood solved at the same time), and visits held by another
+        // neighbourhood. Everything else keeps its values.
         let scheduledHere = days.scheduled(k, week[k])
-        let free = (visits ?? Set(index.timings.keys))
+        let free = (visits ?? Set(index.timings.keys)).subtracting(held)
             .filter { scheduledHere.contains($0) || pullable.contains($0) || !days.multiDay.contains($0) }
         let freeVariables = free.sorted().flatMap { index.variables[$0] ?? [] } + model.coverLinks.map(\.cover)
         let sub = Submodel(of: milp, free: freeVariables, fixedAt: current)

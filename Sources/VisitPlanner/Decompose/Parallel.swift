@@ -51,3 +51,38 @@ private final class JobCounter: @unchecked Sendable {
         return next - 1
     }
 }
+
+/// Jobs started one by one, each on a thread of its own, whose results come back as each
+/// finishes: the large-neighbourhood search merges a result and starts the next job at once,
+/// instead of waiting for the slowest job of a batch (`WeekSearch`). Each job runs start to
+/// finish on one thread, as with `parallelMap`. Only one thread (the coordinator) starts jobs
+/// and takes results.
+final class JobPool<Result: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var finished: [(id: Int, result: Result)] = []
+    /// Jobs started and not yet taken back (read and written by the coordinator only).
+    private(set) var running = 0
+
+    /// Starts `job` under the number `id`.
+    func start(_ id: Int, _ job: @escaping @Sendable () -> Result) {
+        running += 1
+        DispatchQueue.global().async {
+            let result = job()
+            self.condition.lock()
+            self.finished.append((id, result))
+            self.condition.signal()
+            self.condition.unlock()
+        }
+    }
+
+    /// Waits for the next job to finish and returns its number and result (nil when none runs).
+    func next() -> (id: Int, result: Result)? {
+        guard running > 0 else { return nil }
+        condition.lock()
+        while finished.isEmpty { condition.wait() }
+        let first = finished.removeFirst()
+        condition.unlock()
+        running -= 1
+        return first
+    }
+}

@@ -26,6 +26,12 @@ struct WeekSearch: Sendable {
     /// Per part, groups around a left-out visit that GLPK proved cannot improve; skipped until
     /// the part changes.
     private var settledGroups: [Int: Set<Set<Int>>] = [:]
+    /// Per part, the group size for a left-out visit whose smaller group GLPK proved cannot
+    /// improve: twice that group's (up to `largestLeftOutGroup`), so that a visit kept out by a
+    /// chain of rivals gets a group that reaches along it.
+    private var leftOutGroupSize: [Int: [Int: Int]] = [:]
+    /// The largest group around one left-out visit.
+    static let largestLeftOutGroup = 24
     /// Per part, the time limit (and the group size then) within which GLPK could neither prove
     /// nor improve it whole as a neighbourhood: not solved whole again until the neighbourhoods'
     /// limit or size grows (on week-120 each such retry cost 8 s for nothing).
@@ -229,8 +235,8 @@ struct WeekSearch: Sendable {
         return tried.limit >= limit && tried.groupSize == groupSize
     }
 
-    /// Re-optimises one neighbourhood at a time (two on different days at once with two threads),
-    /// pass after pass, until the time limit, a proven gap, or a pass that improves nothing.
+    /// Re-optimises the neighbourhoods as threads free up (`solveAsThreadsFree`: two on
+    /// different days at once with two threads), pass after pass, until the time limit, a proven gap, or a pass that improves nothing.
     /// Returns false when the search has converged: no neighbourhood improves although GLPK
     /// proves every one optimal and every day has been solved whole.
     mutating func neighbourhoodPasses(exactDayVariables: Int) -> Bool {
@@ -246,41 +252,17 @@ struct WeekSearch: Sendable {
             let before = objective
             var improved = false
             var unproven = 0
-            for batch in batches(neighbourhoods) {
-                guard !isProven, !timeIsUp else { return false }
-                let limit = min(neighbourhoodTime ?? timeLimit, remaining ?? timeLimit)
-                let week = incumbent
-                let days = self.days
-                let gap = options.relativeGap / 10
-                let search = options.search
-                // GLPK's memory grows with the problem (its search tree above all): large
-                // neighbourhoods are solved one at a time, so that two never add up at once.
-                let free = batch.reduce(0) { $0 + $1.freeVariables(days) }
-                let threads = threads(forFreeVariables: free)
-                let outcomes = parallelMap(batch.count, threads: threads) { i in
-                    let elsewhere = days.spendElsewhere(week, outside: [batch[i].part], sharedBy: batch.count)
-                    return batch[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
-                }
-                var merged = week
-                for (i, outcome) in outcomes.enumerated() {
-                    let k = batch[i].part
-                    if !outcome.optimal { unproven += 1 }
-                    if batch[i].visits == nil, outcome.optimal { provenDays.insert(k) }
-                    if batch[i].visits == nil, !outcome.optimal, outcome.values == nil { wholeDayTried[k] = (limit, groupSize) }
-                    if batch[i].aroundLeftOutVisit, outcome.optimal, outcome.values == nil, let visits = batch[i].visits {
-                        settledGroups[k, default: []].insert(visits)
-                    }
-                    guard outcome.values != nil else { continue }
-                    merged = Neighbourhood.applying(outcome, of: k, to: merged, days: days)
-                    provenDays.subtract(Set(outcome.moved.values))
-                    for changed in [k] + outcome.moved.values { settledGroups[changed] = nil }
-                    if batch[i].visits != nil { provenDays.remove(k) }
-                    improved = true
-                }
-                if merged != week { offer(merged) }
-                // Each neighbourhood's submodel and GLPK problem are gone: give their pages back.
-                MemoryRelease.now()
+            let passLimit = neighbourhoodTime ?? timeLimit
+            var queue = neighbourhoods
+            let finished = solveAsThreadsFree(&queue, parallelFreeVariables: Self.parallelFreeVariables, parts: { [$0.part] },
+                                              freeVariables: { [days] in $0.freeVariables(days) }) { search, n, running, share in
+                search.starting(n, running: running, share: share, timeLimit: passLimit)
+            } finish: { search, n, outcome in
+                if !outcome.optimal { unproven += 1 }
+                if search.merge(outcome, of: n, timeLimit: passLimit) { improved = true }
+                return []
             }
+            guard finished else { return false }
             trace("neighbourhood pass \(pass) (size \(groupSize), \(neighbourhoods.count) neighbourhoods): objective \(objective) at \(reporter.elapsed)")
             // A pass that gains less than a ten-thousandth has stalled at this size as much as
             // one that gains nothing: larger moves (day pairs, larger groups) come next.
@@ -303,71 +285,152 @@ struct WeekSearch: Sendable {
         return false
     }
 
-    /// Re-optimises the two-day neighbourhoods (`DayPairs`) not yet settled, up to `threads` at
-    /// a time on different days, each with its share of the unspent budget. Returns whether any
-    /// improved the plan, and whether GLPK proved every one optimal (at the first try).
+    /// A neighbourhood as it starts, `running` the ones being solved: it may pull in the
+    /// multi-day visits that are unscheduled or on a day not being solved, and not pulled by
+    /// another, and holds the visits others may pull; `share` is its share of the unspent budget.
+    /// Returns the neighbourhood so set and the work to run.
+    private func starting(_ n: Neighbourhood, running: [Neighbourhood], share: Double,
+                          timeLimit: Double) -> (Neighbourhood, @Sendable () -> Neighbourhood.Outcome) {
+        var n = n
+        let k = n.part
+        let days = self.days
+        let busy = Set(running.map(\.part))
+        let held = running.reduce(into: Set<Int>()) { $0.formUnion($1.pullable) }
+        let scheduled = days.parts.indices.map { days.scheduled($0, incumbent[$0]) }
+        n.pullable = days.multiDay.filter { v in
+            let partsOfV = days.partsOf[v] ?? []
+            return partsOfV.contains(k) && (n.visits?.contains(v) ?? true) && !scheduled[k].contains(v)
+                && !partsOfV.contains { $0 != k && busy.contains($0) && scheduled[$0].contains(v) }
+        }.subtracting(held)
+        n.held = held
+        let week = incumbent
+        let elsewhere = days.spendElsewhere(week, outside: [k], share: share)
+        let limit = min(timeLimit, remaining ?? timeLimit)
+        let gap = options.relativeGap / 10
+        let search = options.search
+        let job = n
+        return (n, { job.improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search) })
+    }
+
+    /// Merges a neighbourhood's outcome into the incumbent and notes what GLPK proved (a day
+    /// solved whole within `timeLimit`, a group around a left-out visit). Returns whether the
+    /// plan improved.
+    private mutating func merge(_ outcome: Neighbourhood.Outcome, of n: Neighbourhood, timeLimit: Double) -> Bool {
+        let k = n.part
+        if n.visits == nil, outcome.optimal, n.held.isEmpty { provenDays.insert(k) }
+        if n.visits == nil, !outcome.optimal, outcome.values == nil { wholeDayTried[k] = (timeLimit, groupSize) }
+        if let u = n.leftOutVisit, outcome.optimal, outcome.values == nil, let visits = n.visits {
+            settledGroups[k, default: []].insert(visits)
+            // What keeps it out reaches further than its closest rivals: look wider next time.
+            leftOutGroupSize[k, default: [:]][u] = min(Self.largestLeftOutGroup, 2 * visits.count)
+        }
+        guard var values = outcome.values else { return false }
+        // A visit it held that another neighbourhood moved meanwhile leaves this day.
+        let elsewhere = days.parts.indices.filter { $0 != k }.reduce(into: Set<Int>()) { $0.formUnion(days.scheduled($1, incumbent[$1])) }
+        let gone = n.held.intersection(days.scheduled(k, values)).intersection(elsewhere)
+        if !gone.isEmpty { values = days.dropping(gone, from: k, in: values) }
+        var result = outcome
+        result.values = values
+        let before = objective
+        offer(Neighbourhood.applying(result, of: k, to: incumbent, days: days))
+        guard objective > before else { return false }
+        provenDays.subtract(Set(outcome.moved.values))
+        for changed in [k] + outcome.moved.values { settledGroups[changed] = nil }
+        if n.visits != nil { provenDays.remove(k) }
+        return true
+    }
+
+    /// Solves `queue`'s jobs as threads free up (`JobPool`): whenever one finishes, `finish`
+    /// merges its outcome (returning jobs to queue again, first) and the first queued job on days no
+    /// running job touches starts at once, from the incumbent as it then is. `start` gets the
+    /// running jobs and the job's share of the unspent budget not yet shared out, and returns
+    /// the job as started and its work. Jobs whose free variables add up to more than
+    /// `parallelFreeVariables`, or would take the process over its memory ceiling, are not
+    /// solved side by side. Stops starting jobs at the deadline or once the plan is proven and
+    /// waits for the running ones; returns false when it stopped so.
+    private mutating func solveAsThreadsFree<Job: Sendable, Outcome: Sendable>(
+        _ queue: inout [Job], parallelFreeVariables: Int?, parts: (Job) -> [Int], freeVariables: (Job) -> Int,
+        start: (WeekSearch, Job, _ running: [Job], _ share: Double) -> (Job, @Sendable () -> Outcome),
+        finish: (inout WeekSearch, Job, Outcome) -> [Job]
+    ) -> Bool {
+        let pool = JobPool<Outcome>()
+        var running: [Int: (job: Job, share: Double, free: Int)] = [:]
+        var nextID = 0
+        var stopped = false
+        while true {
+            stopped = stopped || isProven || timeIsUp
+            while !stopped, running.count < options.threads {
+                let busy = Set(running.values.flatMap { parts($0.job) })
+                guard let i = queue.firstIndex(where: { busy.isDisjoint(with: parts($0)) }) else { break }
+                let reserved = running.values.reduce(0) { $0 + $1.share }
+                let share = max(0, days.unspent(incumbent) - reserved) / Double(options.threads - running.count)
+                let (job, work) = start(self, queue[i], running.values.map(\.job), share)
+                let free = freeVariables(job)
+                let together = running.values.reduce(free) { $0 + $1.free }
+                if !running.isEmpty, together > (parallelFreeVariables ?? .max) || overMemoryLimit(freeVariables: together) { break }
+                queue.remove(at: i)
+                running[nextID] = (job, share, free)
+                pool.start(nextID, work)
+                nextID += 1
+            }
+            guard let (id, outcome) = pool.next(), let done = running.removeValue(forKey: id) else { break }
+            queue = finish(&self, done.job, outcome) + queue
+            // The job's submodel and GLPK problem are gone: give their pages back.
+            MemoryRelease.now()
+        }
+        return !stopped
+    }
+
+    /// Re-optimises the two-day neighbourhoods (`DayPairs`) not yet settled, as threads free up
+    /// on days no running pair touches, each with its share of the unspent budget. Returns
+    /// whether any improved the plan, and whether GLPK proved every one optimal (at the first try).
     private mutating func dayPairPass(size: Int, timeLimit: Double) -> (improved: Bool, allOptimal: Bool) {
         var queue = DayPairs(days: days).neighbourhoods(incumbent, size: size).filter { !settledPairs.contains($0) }
         // Pairs stopped at their time limit whose bound promises a real gain get one more try
-        // with twice the time, in this pass (on week-120 such a pair, left for the next pass,
-        // held back a visit for 14 s).
+        // with twice the time, next in this pass (on week-120 such a pair, left for the next
+        // pass, held back a visit for 14 s; queued last, it held one back past the minute).
         var retried = Set<DayPair>()
         var improved = false
         var allOptimal = true
-        while !queue.isEmpty {
-            guard !isProven, !timeIsUp else { return (improved, false) }
-            // The next pairs on days apart from each other, up to one per thread.
-            var picked: [DayPair] = []
-            var busy = Set<Int>()
-            var rest: [DayPair] = []
-            for pair in queue {
-                if picked.count < options.threads, busy.isDisjoint(with: pair.parts) {
-                    picked.append(pair)
-                    busy.formUnion(pair.parts)
-                } else {
-                    rest.append(pair)
+        let days = self.days
+        let finished = solveAsThreadsFree(&queue, parallelFreeVariables: nil, parts: \.parts,
+                                          freeVariables: { pair in pair.parts.reduce(0) { $0 + days.parts[$1].milp.variableCount } }) { search, pair, running, share in
+            // A visit scheduled nowhere is free in one running pair at most.
+            let anywhere = days.parts.indices.reduce(into: Set<Int>()) { $0.formUnion(days.scheduled($1, search.incumbent[$1])) }
+            let taken = running.reduce(into: Set<Int>()) { $0.formUnion($1.visits[0]); $0.formUnion($1.visits[1]) }.subtracting(anywhere)
+            var free = pair
+            free.visits = pair.visits.map { $0.subtracting(taken) }
+            let week = search.incumbent
+            let elsewhere = days.spendElsewhere(week, outside: pair.parts, share: share)
+            let limit = min(retried.contains(pair) ? 2 * timeLimit : timeLimit, search.remaining ?? timeLimit)
+            let gap = search.options.relativeGap / 10
+            let settings = search.options.search
+            let job = free
+            return (pair, { job.improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: settings) })
+        } finish: { search, pair, outcome in
+            allOptimal = allOptimal && outcome.optimal
+            guard let values = outcome.values else {
+                if outcome.optimal { search.settledPairs.insert(pair) }
+                if let promise = outcome.promise, promise >= Self.stalledGain * abs(search.objective), !retried.contains(pair) {
+                    retried.insert(pair)
+                    return [pair]
                 }
+                return []
             }
-            queue = rest
-            let batch = picked
-            let limit = min(batch.contains { retried.contains($0) } ? 2 * timeLimit : timeLimit, remaining ?? timeLimit)
-            let week = incumbent
-            let days = self.days
-            let gap = options.relativeGap / 10
-            let search = options.search
-            let free = batch.reduce(0) { total, pair in total + pair.parts.reduce(0) { $0 + days.parts[$1].milp.variableCount } }
-            let threads = batch.count > 1 && overMemoryLimit(freeVariables: free) ? 1 : options.threads
-            let outcomes = parallelMap(batch.count, threads: threads) { i in
-                let elsewhere = days.spendElsewhere(week, outside: batch[i].parts, sharedBy: batch.count)
-                return batch[i].improve(week, days: days, spend: elsewhere, timeLimit: limit, relativeGap: gap, search: search)
-            }
-            var merged = week
-            var changed = Set<Int>()
-            for (i, outcome) in outcomes.enumerated() {
-                allOptimal = allOptimal && outcome.optimal
-                guard let values = outcome.values else {
-                    if outcome.optimal { settledPairs.insert(batch[i]) }
-                    if let promise = outcome.promise, promise >= Self.stalledGain * abs(objective), !retried.contains(batch[i]) {
-                        retried.insert(batch[i])
-                        queue.append(batch[i])
-                    }
-                    continue
-                }
-                for (j, k) in batch[i].parts.enumerated() { merged[k] = values[j] }
-                changed.formUnion(batch[i].parts)
-            }
-            MemoryRelease.now()
-            guard !changed.isEmpty else { continue }
-            let before = objective
-            offer(merged)
-            guard objective > before else { continue }
+            var merged = search.incumbent
+            for (j, k) in pair.parts.enumerated() { merged[k] = values[j] }
+            let before = search.objective
+            search.offer(merged)
+            guard search.objective > before else { return [] }
             improved = true
-            provenDays.subtract(changed)
-            for k in changed { settledGroups[k] = nil }
-            settledPairs = settledPairs.filter { $0.parts.allSatisfy { !changed.contains($0) } }
+            let changed = Set(pair.parts)
+            search.provenDays.subtract(changed)
+            for k in changed { search.settledGroups[k] = nil }
+            search.settledPairs = search.settledPairs.filter { $0.parts.allSatisfy { !changed.contains($0) } }
+            return []
         }
         trace("day pairs (size \(size)): objective \(objective) at \(reporter.elapsed)")
-        return (improved, allOptimal)
+        return (improved, allOptimal && finished)
     }
 
     /// This pass's neighbourhoods: the days in `wholeDays` whole; the others first around each
@@ -376,7 +439,8 @@ struct WeekSearch: Sendable {
     /// building first, then time). Ordered so that neighbourhoods next to each other are on
     /// different days.
     private func neighbourhoods(pass: Int, size: Int, wholeDays: Set<Int>) -> [Neighbourhood] {
-        let aroundLeftOut = ConflictGroups(days: days).neighbourhoods(incumbent, size: max(4, size / 2))
+        let grown = leftOutGroupSize
+        let aroundLeftOut = ConflictGroups(days: days).neighbourhoods(incumbent) { k, u in max(4, size / 2, grown[k]?[u] ?? 0) }
         var perDay: [[Neighbourhood]] = []
         for k in days.parts.indices {
             if wholeDays.contains(k) {
@@ -409,37 +473,6 @@ struct WeekSearch: Sendable {
         for round in 0..<(perDay.map(\.count).max() ?? 0) {
             for groups in perDay where round < groups.count { result.append(groups[round]) }
         }
-        return result
-    }
-
-    /// Neighbourhoods in batches of up to `threads`, each batch on different days, with the
-    /// multi-day visits each may pull in (unscheduled, or on a day outside the batch; each to one
-    /// neighbourhood only).
-    private func batches(_ neighbourhoods: [Neighbourhood]) -> [[Neighbourhood]] {
-        var result: [[Neighbourhood]] = []
-        var batch: [Neighbourhood] = []
-        func close() {
-            guard !batch.isEmpty else { return }
-            let solving = Set(batch.map(\.part))
-            var given = Set<Int>()
-            for i in batch.indices {
-                let k = batch[i].part
-                let candidates = days.multiDay.filter { v in
-                    (days.partsOf[v] ?? []).contains(k) && (batch[i].visits?.contains(v) ?? true)
-                        && !(days.partsOf[v] ?? []).contains { $0 != k && solving.contains($0) && days.scheduled($0, incumbent[$0]).contains(v) }
-                        && !days.scheduled(k, incumbent[k]).contains(v)
-                }
-                batch[i].pullable = candidates.subtracting(given)
-                given.formUnion(candidates)
-            }
-            result.append(batch)
-            batch = []
-        }
-        for n in neighbourhoods {
-            if batch.count == options.threads || batch.contains(where: { $0.part == n.part }) { close() }
-            batch.append(n)
-        }
-        close()
         return result
     }
 }
