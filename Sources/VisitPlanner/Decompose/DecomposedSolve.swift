@@ -16,16 +16,18 @@ import VisitDomain
 ///    catering; the sum of the day bounds plus the prices bounds the week; the day solutions,
 ///    repaired into a valid week, are candidate plans; subgradient steps update the prices.
 /// 5. Large-neighbourhood search: one day (or, for a large day, a group of visits close in time,
-///    every third pass in the same building)
-///    at a time is re-optimised with everything else fixed, two neighbourhoods on different days
-///    in parallel, each with half of the unspent budget, until the time limit, a proven gap, or
-///    no neighbourhood improves any more. Groups around each visit left out come first. When a
-///    pass finds nothing or gains less than 0.01 %, two-day neighbourhoods (`DayPairs`) move
-///    multi-day visits between days with both days re-optimised in one problem (a pair stopped
-///    at its time limit with a bound promising more is retried at once with twice the time); when they find
-///    nothing either, the groups grow by half (or, when more than a quarter of the
-///    neighbourhoods were not proven, their time doubles). A day that GLPK could neither prove
-///    nor improve whole is not solved whole again until the time per neighbourhood grows.
+///    every third pass in the same building) at a time is re-optimised with everything else
+///    fixed, a neighbourhood starting whenever a thread frees up on a day no running one touches,
+///    from the plan as it then is, with its share of the unspent budget, until the time limit, a
+///    proven gap, or no neighbourhood improves any more. Groups around each visit left out come
+///    first (twice as large once GLPK proved the smaller cannot help). When a pass finds nothing
+///    or gains less than 0.01 %, two-day neighbourhoods (`DayPairs`) move multi-day visits
+///    between days with both days re-optimised in one problem, those that make room for a visit
+///    left out by moving one of its rivals first (a pair stopped at its time limit with a bound
+///    promising more is retried next with twice the time); when they find nothing either, the
+///    groups grow by half (or, when more than a quarter of the neighbourhoods were not proven,
+///    their time doubles). A day that GLPK could neither prove nor improve whole is not solved
+///    whole again until the time per neighbourhood grows.
 /// 6. When both phases have stopped with time left, the rounds start again from the LP's prices
 ///    or, without them, the incumbent's (a few times): only their repaired solutions move two multi-day visits at once.
 struct DecomposedSolve: Sendable {

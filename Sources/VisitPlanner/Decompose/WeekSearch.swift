@@ -44,7 +44,7 @@ struct WeekSearch: Sendable {
     /// Times the Lagrangian rounds were started again (`restartPricing`).
     private var restarts = 0
 
-    /// Free variables a batch of neighbourhoods may have together and still be solved in
+    /// Free variables the running neighbourhoods may have together and still be solved in
     /// parallel (issue 17's memory target: two GLPK searches of 30,000 variables each took
     /// 240 MiB together at 400 visits).
     static let parallelFreeVariables = 60_000
@@ -55,13 +55,6 @@ struct WeekSearch: Sendable {
     /// What one free variable of a neighbourhood costs GLPK while it searches, measured at 400
     /// visits (two neighbourhoods of 30,000 to 36,000 variables added 240 MiB together).
     static let bytesPerFreeVariable = 4_096
-
-    /// Threads for a batch of neighbourhoods with `free` free variables together: one when they
-    /// are large, or when solving them side by side would take the process over the memory
-    /// ceiling (`PlannerOptions.memoryLimitMiB`); else every thread.
-    private func threads(forFreeVariables free: Int) -> Int {
-        free > Self.parallelFreeVariables || overMemoryLimit(freeVariables: free) ? 1 : options.threads
-    }
 
     /// Whether GLPK searches of `free` free variables at once would take the process over the
     /// memory ceiling (never without one).
