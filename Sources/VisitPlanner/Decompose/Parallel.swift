@@ -63,17 +63,24 @@ final class JobPool<Result: Sendable>: @unchecked Sendable {
     /// Jobs started and not yet taken back (read and written by the coordinator only).
     private(set) var running = 0
 
-    /// Starts `job` under the number `id`.
+    /// Starts `job` under the number `id`, on a thread of its own: a job never waits for a
+    /// shared pool's thread (under load, GCD's global queue held a job back for minutes).
     func start(_ id: Int, _ job: @escaping @Sendable () -> Result) {
         running += 1
-        DispatchQueue.global().async {
+        let thread = Thread {
             let result = job()
             self.condition.lock()
             self.finished.append((id, result))
             self.condition.signal()
             self.condition.unlock()
         }
+        // GLPK's branch-and-cut recurses: the stack of a process's main thread.
+        thread.stackSize = Self.stackBytes
+        thread.start()
     }
+
+    /// Stack of each job's thread.
+    static var stackBytes: Int { 8 << 20 }
 
     /// Waits for the next job to finish and returns its number and result (nil when none runs).
     func next() -> (id: Int, result: Result)? {
