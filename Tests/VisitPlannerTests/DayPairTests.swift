@@ -8,12 +8,15 @@ import VisitDomain
 /// re-optimised with it, a move no one-day neighbourhood makes.
 @Suite("Day pairs")
 struct DayPairTests {
-    static func setting() throws -> (scenario: Scenario, days: DayModels, week: [[Double]], either: Int, monday: Int) {
+    /// The day-pair week with its two days' parts (`mon`, `tue`) and its two visits.
+    static func setting() throws -> (scenario: Scenario, days: DayModels, week: [[Double]], either: Int, monday: Int, mon: Int, tue: Int) {
         let scenario = try TestScenarios.load("day-pair.yaml")
         let (days, week) = try ConflictGroupTests.days(scenario)
         let either = try #require(scenario.visits.firstIndex { $0.id == "V-either" })
         let monday = try #require(scenario.visits.firstIndex { $0.id == "V-monday" })
-        return (scenario, days, week, either, monday)
+        let mon = try part(days, dayOf: either, scenario: scenario, offset: 0)
+        let tue = try part(days, dayOf: either, scenario: scenario, offset: 1)
+        return (scenario, days, week, either, monday, mon, tue)
     }
 
     /// The part of the day with this date (day number of 2026-12-07 plus `offset`).
@@ -24,9 +27,7 @@ struct DayPairTests {
 
     @Test("the heuristic puts V-either on Monday and leaves V-monday out; one-day neighbourhoods cannot mend it")
     func stuckOnOneDay() throws {
-        let (scenario, days, week, either, monday) = try Self.setting()
-        let mon = try Self.part(days, dayOf: either, scenario: scenario, offset: 0)
-        let tue = try Self.part(days, dayOf: either, scenario: scenario, offset: 1)
+        let (scenario, days, week, either, monday, mon, tue) = try Self.setting()
         #expect(days.multiDay == [either])
         #expect(days.scheduled(mon, week[mon]) == [either])
         #expect(days.scheduled(tue, week[tue]).isEmpty)
@@ -43,9 +44,7 @@ struct DayPairTests {
 
     @Test("the pair around V-either moves it to Tuesday and lets V-monday in, and the week stays valid")
     func pairMovesTheVisit() throws {
-        let (scenario, days, week, either, monday) = try Self.setting()
-        let mon = try Self.part(days, dayOf: either, scenario: scenario, offset: 0)
-        let tue = try Self.part(days, dayOf: either, scenario: scenario, offset: 1)
+        let (scenario, days, week, either, monday, mon, tue) = try Self.setting()
         let pairs = DayPairs(days: days).neighbourhoods(week, size: 4)
         let pair = try #require(pairs.first)
         #expect(pairs.count == 1)
@@ -122,9 +121,7 @@ struct DayPairWeekTests {
 struct InsertionPairTests {
     @Test("V-monday, left out behind V-either, gets the pair that moves V-either to Tuesday and lets it in")
     func leftOutVisitGetsItsPair() throws {
-        let (scenario, days, week, either, monday) = try DayPairTests.setting()
-        let mon = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 0)
-        let tue = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 1)
+        let (_, days, week, either, monday, mon, tue) = try DayPairTests.setting()
         let insertions = DayPairs(days: days).insertions(week, size: 4)
         let pair = try #require(insertions.first)
         #expect(insertions.count == 1)
@@ -152,9 +149,7 @@ struct InsertionPairTests {
 
     @Test("a week with a visit on two days is not valid, although each day's rows hold")
     func visitOnTwoDaysIsRefused() throws {
-        let (scenario, days, week, either, _) = try DayPairTests.setting()
-        let mon = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 0)
-        let tue = try DayPairTests.part(days, dayOf: either, scenario: scenario, offset: 1)
+        let (_, days, week, either, _, mon, tue) = try DayPairTests.setting()
         let pair = try #require(DayPairs(days: days).insertions(week, size: 4).first)
         let values = try #require(pair.improve(week, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings()).values)
         var twice = week
