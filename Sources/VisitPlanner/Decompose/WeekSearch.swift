@@ -229,7 +229,8 @@ struct WeekSearch: Sendable {
     }
 
     /// Re-optimises the neighbourhoods as threads free up (`solveAsThreadsFree`: two on
-    /// different days at once with two threads), pass after pass, until the time limit, a proven gap, or a pass that improves nothing.
+    /// different days at once with two threads), pass after pass, until the time limit, a proven
+    /// gap, or a pass that improves nothing.
     /// Returns false when the search has converged: no neighbourhood improves although GLPK
     /// proves every one optimal and every day has been solved whole.
     mutating func neighbourhoodPasses(exactDayVariables: Int) -> Bool {
@@ -319,9 +320,12 @@ struct WeekSearch: Sendable {
         }
         guard var values = outcome.values else { return false }
         // A visit it held that another neighbourhood moved meanwhile leaves this day.
-        let elsewhere = days.parts.indices.filter { $0 != k }.reduce(into: Set<Int>()) { $0.formUnion(days.scheduled($1, incumbent[$1])) }
-        let gone = n.held.intersection(days.scheduled(k, values)).intersection(elsewhere)
-        if !gone.isEmpty { values = days.dropping(gone, from: k, in: values) }
+        let heldHere = n.held.intersection(days.scheduled(k, values))
+        if !heldHere.isEmpty {
+            let elsewhere = days.parts.indices.filter { $0 != k }.reduce(into: Set<Int>()) { $0.formUnion(days.scheduled($1, incumbent[$1])) }
+            let gone = heldHere.intersection(elsewhere)
+            if !gone.isEmpty { values = days.dropping(gone, from: k, in: values) }
+        }
         var result = outcome
         result.values = values
         let before = objective
