@@ -21,8 +21,8 @@ public struct CombinedModel: Sendable {
         for part in parts {
             let offset = model.variableCount
             offsets.append(offset)
-            for column in part.columns {
-                model.addVariable(column.name, kind: column.kind, lowerBound: column.lowerBound, upperBound: column.upperBound)
+            for (index, column) in part.columns.enumerated() {
+                model.addVariable(part.storedName(ofColumn: index), kind: column.kind, lowerBound: column.lowerBound, upperBound: column.upperBound)
             }
             for row in part.rows {
                 let terms = row.terms.map { (Variable(index: $0.key.index + offset), $0.value) }

@@ -88,8 +88,9 @@ struct PreparedModel: Sendable {
         columns = []
         columns.reserveCapacity(model.variableCount)
         for (index, column) in model.columns.enumerated() {
+            let name = model.storedName(ofColumn: index)
             // Formed only for a message: a large model has a million columns.
-            var what: String { "variable '\(column.name.isEmpty ? "x\(index)" : column.name)' (#\(index))" }
+            var what: String { "variable '\(name.isEmpty ? "x\(index)" : name)' (#\(index))" }
             var lower = column.lowerBound
             var upper = column.upperBound
             guard !lower.isNaN, !upper.isNaN else {
@@ -117,7 +118,7 @@ struct PreparedModel: Sendable {
                 }
             }
             columns.append(Column(
-                name: column.name, isIntegral: column.kind.isIntegral,
+                name: name, isIntegral: column.kind.isIntegral,
                 isBinary: column.kind == .binary && lower == 0 && upper == 1,
                 objective: 0, lower: lower, upper: upper))
         }

@@ -24,7 +24,7 @@ public struct Submodel: Sendable {
             let column = full.columns[variable.index]
             position[variable.index] = chosen.count
             chosen.append(variable)
-            sub.addVariable(column.name, kind: column.kind, lowerBound: column.lowerBound, upperBound: column.upperBound)
+            sub.addVariable(full.storedName(ofColumn: variable.index), kind: column.kind, lowerBound: column.lowerBound, upperBound: column.upperBound)
         }
         func fixedValue(_ index: Int) -> Double { values.indices.contains(index) ? values[index] : 0 }
         for row in full.rows {

@@ -44,10 +44,8 @@ struct DayPair: Sendable, Hashable {
             var values = week[k]
             var milp = model.milp
             milp.setObjective(model.objective, .maximize)
-            if let variable = model.spentElsewhere {
-                values[variable.index] = elsewhere
-                milp.setBounds(variable, lower: elsewhere, upper: elsewhere)
-            }
+            // Never free: the submodel fixes it at this value.
+            if let variable = model.spentElsewhere { values[variable.index] = elsewhere }
             let freeVariables = free[i].sorted().flatMap { days.indexes[k].variables[$0] ?? [] } + model.coverLinks.map(\.cover)
             subs.append(Submodel(of: milp, free: freeVariables, fixedAt: values))
             current.append(values)

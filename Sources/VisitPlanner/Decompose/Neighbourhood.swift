@@ -36,6 +36,8 @@ struct Neighbourhood: Sendable {
         let model = days.parts[k]
         let index = days.indexes[k]
         var current = week[k]
+        // What the other days spend is never free: the submodel fixes it at this value (setting
+        // its bounds as well would copy the day's million-column array for nothing).
         if let variable = model.spentElsewhere { current[variable.index] = elsewhere }
         // Charge pulled visits what they add where they are now.
         var objective = model.objective
@@ -48,7 +50,6 @@ struct Neighbourhood: Sendable {
         }
         var milp = model.milp
         milp.setObjective(objective, .maximize)
-        if let variable = model.spentElsewhere { milp.setBounds(variable, lower: elsewhere, upper: elsewhere) }
         // Free: the chosen visits of the day, except multi-day visits that belong to another day
         // (or to a neighbourhood solved at the same time), and visits held by another
         // neighbourhood. Everything else keeps its values.

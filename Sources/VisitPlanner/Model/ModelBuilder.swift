@@ -59,6 +59,7 @@ struct ModelBuilder: Sendable {
         if !pm.baseline.wanted.isEmpty || !pm.baseline.excludedPlacements.isEmpty { PlacementTerms(scenario: scenario).apply(to: &pm) }
         for adjust in adjustments { adjust(&pm) }
         pm.milp.setObjective(pm.objective, .maximize)
+        pm.trimCapacity()
         return pm
     }
 }

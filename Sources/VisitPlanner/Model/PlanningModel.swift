@@ -47,6 +47,17 @@ struct PlanningModel: Sendable {
         self.candidates = candidates
         self.baseline = baseline
     }
+
+    /// Gives back the room the choice arrays and the MILP grew into while the rules added to
+    /// them (`Array.withExactCapacity`): once built, a model only shrinks by being dropped.
+    mutating func trimCapacity() {
+        milp.trimCapacity()
+        timings = timings.withExactCapacity()
+        rooms = rooms.withExactCapacity()
+        routes = routes.withExactCapacity()
+        caterers = caterers.withExactCapacity()
+        duties = duties.withExactCapacity()
+    }
 }
 
 /// Names the staff places of one item at one start in one role (a guide's role names the route).

@@ -140,6 +140,12 @@ struct ChoiceIndex: Sendable {
         for link in model.coverLinks {
             for meeting in link.meetings { covers[meeting, default: []].append(link.cover) }
         }
+        // Grown by appending, the lists kept up to twice their room: a 400-visit week's index
+        // holds a million choices, kept for the whole search.
+        staff = staff.mapValues { $0.withExactCapacity() }
+        hosts = hosts.mapValues { $0.withExactCapacity() }
+        variables = variables.mapValues { $0.withExactCapacity() }
+        resources = resources.mapValues { $0.mapValues { $0.withExactCapacity() } }
     }
 }
 
