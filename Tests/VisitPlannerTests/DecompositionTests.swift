@@ -114,6 +114,53 @@ struct DecompositionTests {
         #expect(PlanChecker(scenario: scenario).check(outcome.plan).isValid)
     }
 
+    @Test("on a week where visits compete, the relaxation caps the priority scheduled at a whole number no plan exceeds, and the cap tightens its bound")
+    func priorityCap() throws {
+        var scenario = ScenarioGenerator(visits: 20, seed: 3, tight: true).scenario()
+        scenario.visits += scenario.visits.map { visit in
+            var twin = visit
+            twin.id += "-2"
+            return twin
+        }
+        let view = ScenarioView(scenario)
+        let bound = WholeWeekBound(view: view, generator: CandidateGenerator(scenario: view.scenario))
+        let capped = try #require(bound.relaxation(multiDay: [], timeLimit: 30, search: SearchSettings()))
+        let uncapped = try #require(bound.relaxation(multiDay: [], timeLimit: 30, search: SearchSettings(), capsPriority: false))
+        let cap = try #require(capped.mostPriority)
+        #expect(uncapped.mostPriority == nil && uncapped.prices.priority == 0)
+        #expect(cap == cap.rounded() && capped.prices.priority >= 0)
+        // Not every visit fits, and the relaxation schedules fractions of those left out.
+        #expect(cap < Double(scenario.visits.reduce(0) { $0 + $1.priority }))
+        #expect(capped.bound < uncapped.bound - 1, "capped \(capped.bound), uncapped \(uncapped.bound)")
+        let plan = try Planner(scenario: scenario).plan(options: PlannerOptions(timeLimit: 20, strategy: .decomposed, threads: 2)).plan
+        let scheduled = scenario.visits.indices.filter { i in plan.visits.contains { $0.id == scenario.visits[i].id && $0.scheduled } }
+        #expect(Double(scheduled.reduce(0) { $0 + scenario.visits[$1].priority }) <= cap)
+        #expect(capped.bound >= plan.score - 1e-6 * abs(plan.score), "capped \(capped.bound), plan \(plan.score)")
+    }
+
+    @Test("with a priority cap, each day pays its price per unit of priority scheduled, the week bound gets it back on the cap, and the subgradient is the cap less what the days schedule")
+    func priorityPrice() throws {
+        let scenario = try ScenarioLoader.load(path: TestScenarios.examplePath("demo-week.yaml"))
+        let view = ScenarioView(scenario)
+        let generator = CandidateGenerator(scenario: view.scenario)
+        let days = DayModels.build(view: view, generator: generator, week: WeekCandidates(view: view, generator: generator, threads: 1), threads: 1)
+        let prices = LagrangianBound.Prices(visits: [:], budget: 0, priority: 2)
+        let capped = LagrangianBound(days: days, mostPriority: 10)
+        let uncapped = LagrangianBound(days: days)
+        #expect(capped.weekBound(dayBounds: [100], prices) == 120)
+        #expect(uncapped.weekBound(dayBounds: [100], prices) == 100)
+        let timing = try #require(days.parts[0].timings.first)
+        let priority = Double(scenario.visits[timing.visit].priority)
+        let base = days.parts[0].objective.coefficient(of: timing.variable)
+        #expect(capped.objective(0, prices).coefficient(of: timing.variable) == base - 2 * priority)
+        #expect(uncapped.objective(0, prices).coefficient(of: timing.variable) == base)
+        // Only that visit scheduled, on its first day: the cap less its priority.
+        var solutions = days.parts.map { [Double](repeating: 0, count: $0.milp.variableCount) }
+        solutions[0][timing.variable.index] = 1
+        #expect(capped.subgradient(solutions).priority == 10 - priority)
+        #expect(uncapped.subgradient(solutions).priority == 0)
+    }
+
     @Test("priced with the whole week's LP duals, the day models bound the week at or below the LP optimum")
     func lagrangianFromLPDuals() throws {
         // The demo week: visits that may come on several days, a weekly catering budget.
@@ -129,7 +176,7 @@ struct DecompositionTests {
         #expect(relaxation.prices.visits.values.allSatisfy { $0 >= 0 } && relaxation.prices.budget >= 0)
         // Some multi-day visit competes across its days: its price is what the LP gives for it.
         #expect(relaxation.prices.visits.values.contains { $0 > 0 })
-        let lagrangian = LagrangianBound(days: days)
+        let lagrangian = LagrangianBound(days: days, mostPriority: relaxation.mostPriority)
         let dayBounds = try days.parts.indices.map { k in
             let result = GLPKSolver.solve(lagrangian.model(k, relaxation.prices), options: SolverOptions(timeLimit: 60, relativeGap: 0))
             return try #require(result.status == .optimal ? result.bound : nil)

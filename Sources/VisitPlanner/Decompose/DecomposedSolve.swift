@@ -9,8 +9,9 @@ import VisitDomain
 /// 1. The day models are built in parallel threads.
 /// 2. The construction heuristic places the visits across all days (deciding the day of each
 ///    multi-day visit, keeping to the budget): the first plan.
-/// 3. For a week small enough, the whole week's LP relaxation (`WholeWeekBound`): its optimum
-///    bounds the week, and its dual values are the first Lagrangian prices.
+/// 3. For a week small enough, the whole week's LP relaxation (`WholeWeekBound`), with the
+///    priority it schedules capped at the most any plan can (a whole number): its optimum bounds
+///    the week, and its dual values are the first Lagrangian prices (the cap's as well).
 /// 4. Lagrangian rounds (while the days are small enough for GLPK to prove bounds): every day is
 ///    solved in parallel, one GLPK problem per thread, with prices on multi-day visits and on
 ///    catering; the sum of the day bounds plus the prices bounds the week; the day solutions,
@@ -63,7 +64,7 @@ struct DecomposedSolve: Sendable {
             if let relaxation = WholeWeekBound(view: view, generator: generator)
                 .relaxation(multiDay: days.multiDay, timeLimit: limit, search: options.search) {
                 search.tighten(relaxation.bound)
-                search.startPricing(from: relaxation.prices)
+                search.startPricing(from: relaxation.prices, mostPriority: relaxation.mostPriority)
             }
             trace("decomposed: whole-week LP bound at \(reporter.elapsed): bound \(search.bound)")
         }

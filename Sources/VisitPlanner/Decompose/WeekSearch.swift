@@ -15,6 +15,8 @@ struct WeekSearch: Sendable {
     private var prices = LagrangianBound.Prices(visits: [:], budget: 0)
     /// The whole week's LP duals, when the week was small enough to relax (`WholeWeekBound`).
     private var relaxedPrices: LagrangianBound.Prices?
+    /// The most priority a plan can schedule, from the same relaxation (priced in the rounds).
+    private var mostPriority: Double?
     private var step = 1.0
     private var lastRoundBound = Double.infinity
     private var rounds = 0
@@ -113,9 +115,10 @@ struct WeekSearch: Sendable {
     /// Prices the next Lagrangian round with `relaxed` (the whole week's LP duals), with a small
     /// first step: they are the LP's best prices, so the rounds' day MILPs bound the week at or
     /// below the LP optimum from the first round. Later restarts start from them too.
-    mutating func startPricing(from relaxed: LagrangianBound.Prices) {
+    mutating func startPricing(from relaxed: LagrangianBound.Prices, mostPriority: Double? = nil) {
         prices = relaxed
         relaxedPrices = relaxed
+        self.mostPriority = mostPriority
         step = 0.25
         lastRoundBound = .infinity
     }
@@ -180,7 +183,7 @@ struct WeekSearch: Sendable {
     /// when another round cannot help.
     mutating func lagrangianRound() -> Bool {
         guard !isProven, !timeIsUp else { return false }
-        let lagrangian = LagrangianBound(days: days)
+        let lagrangian = LagrangianBound(days: days, mostPriority: mostPriority)
         let waves = Double((days.parts.count + options.threads - 1) / options.threads)
         let perDay = min((remaining ?? 60 * waves) / 3 / waves, 1.5 * Double(rounds + 1))
         rounds += 1
@@ -205,8 +208,9 @@ struct WeekSearch: Sendable {
         let g = lagrangian.subgradient(solutions)
         let visitNorm = g.visits.values.reduce(0) { $0 + $1 * $1 }
         let budgetMoves = days.budget != nil && g.budget != 0 && (self.prices.budget > 0 || g.budget < 0)
-        // The day solutions agree with each other and the budget: better prices cannot help.
-        guard visitNorm > 0 || budgetMoves else { return false }
+        let priorityMoves = mostPriority != nil && g.priority != 0 && (self.prices.priority > 0 || g.priority < 0)
+        // The day solutions agree with each other, the budget and the cap: better prices cannot help.
+        guard visitNorm > 0 || budgetMoves || priorityMoves else { return false }
         if roundBound >= lastRoundBound - 1e-9 * abs(lastRoundBound) { step /= 2 }
         lastRoundBound = min(lastRoundBound, roundBound)
         let excess = max(0, roundBound - objective)
@@ -214,6 +218,7 @@ struct WeekSearch: Sendable {
             for (v, gv) in g.visits { self.prices.visits[v] = max(0, (self.prices.visits[v] ?? 0) - step * excess / visitNorm * gv) }
         }
         if budgetMoves { self.prices.budget = max(0, self.prices.budget - step * excess / g.budget) }
+        if priorityMoves { self.prices.priority = max(0, self.prices.priority - step * excess / g.priority) }
         return step > 1.0 / 64
     }
 
