@@ -96,15 +96,21 @@ struct DecompositionTests {
         #expect(sub.expand(result.values, into: incumbent) == [1, 0, 1])
     }
 
-    @Test("a small decomposed week keeps the whole week's LP bound when it is tighter: its bound is at most the LP optimum, at least its score")
-    func wholeWeekLPBound() throws {
-        // Every visit twice: the twins compete on the same day, where the day models' own bound is loose.
+    /// A tight generated week with every visit twice: the twins compete on the same day, where the
+    /// day models' own bound is loose and the relaxation schedules fractions of visits.
+    static func twinWeek() -> Scenario {
         var scenario = ScenarioGenerator(visits: 20, seed: 3, tight: true).scenario()
         scenario.visits += scenario.visits.map { visit in
             var twin = visit
             twin.id += "-2"
             return twin
         }
+        return scenario
+    }
+
+    @Test("a small decomposed week keeps the whole week's LP bound when it is tighter: its bound is at most the LP optimum, at least its score")
+    func wholeWeekLPBound() throws {
+        let scenario = Self.twinWeek()
         let view = ScenarioView(scenario)
         let lp = try #require(WholeWeekBound(view: view, generator: CandidateGenerator(scenario: view.scenario))
             .relaxation(multiDay: [], timeLimit: 30, search: SearchSettings())).bound
@@ -116,12 +122,7 @@ struct DecompositionTests {
 
     @Test("on a week where visits compete, the relaxation caps the priority scheduled at a whole number no plan exceeds, and the cap tightens its bound")
     func priorityCap() throws {
-        var scenario = ScenarioGenerator(visits: 20, seed: 3, tight: true).scenario()
-        scenario.visits += scenario.visits.map { visit in
-            var twin = visit
-            twin.id += "-2"
-            return twin
-        }
+        let scenario = Self.twinWeek()
         let view = ScenarioView(scenario)
         let bound = WholeWeekBound(view: view, generator: CandidateGenerator(scenario: view.scenario))
         let capped = try #require(bound.relaxation(multiDay: [], timeLimit: 30, search: SearchSettings()))
