@@ -67,6 +67,8 @@ enum DutyRole: Sendable, Hashable {
 /// The most numerous choice of a model (about 800,000 in a 400-visit week, held by the model and
 /// again by the heuristic's index), so its numbers are kept as 32-bit integers: 32 bytes a duty
 /// instead of 72. They read and write as before (`item` nil for hosting, `role` a `DutyRole`).
+/// The scenario's input limits keep every one within 32 bits: indexes are bounded by the
+/// document's size, and a minute of the years 1970 to 2200 is at most 122 million.
 struct DutyChoice: Sendable {
     private var personIndex: Int32
     private var visitIndex: Int32
