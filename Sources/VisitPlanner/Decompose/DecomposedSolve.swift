@@ -58,9 +58,11 @@ struct DecomposedSolve: Sendable {
         // The heuristic's partial solutions (a copy of every day's matrix by column) are gone.
         MemoryRelease.now()
         trace("decomposed: first plan at \(reporter.elapsed)")
-        // A week small enough gets the whole week's LP bound too (a quarter of the time at most).
+        // A week small enough gets the whole week's LP bound too: two LPs, within a third of the
+        // time and 12 s at most (the doubled demo's take 6.6 to 7.4 s; a limit only costs time
+        // when they are slower, and then the bound would otherwise be lost).
         if parts.reduce(0, { $0 + $1.milp.variableCount }) <= WholeWeekBound.maxVariables {
-            let limit = min(10, (deadline.map { ($0 - ContinuousClock.now).seconds } ?? 40) / 4)
+            let limit = min(12, (deadline.map { ($0 - ContinuousClock.now).seconds } ?? 36) / 3)
             if let relaxation = WholeWeekBound(view: view, generator: generator)
                 .relaxation(multiDay: days.multiDay, timeLimit: limit, search: options.search) {
                 search.tighten(relaxation.bound)

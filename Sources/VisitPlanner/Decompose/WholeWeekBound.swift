@@ -53,11 +53,11 @@ struct WholeWeekBound {
         var relaxed = model.milp.relaxed()
         let most = capsPriority ? mostPriority(model, relaxed, options: options) : nil
         var countRow: ConstraintRef?
-        if let most {
-            countRow = relaxed.addConstraint(priorityScheduled(model), .lessOrEqual, most, name: "visit_count")
-            options.timeLimit = timeLimit - (ContinuousClock.now - started).seconds
-            guard options.timeLimit ?? 0 > 0.1 else { return nil }
-        }
+        if let most { countRow = relaxed.addConstraint(priorityScheduled(model), .lessOrEqual, most, name: "visit_count") }
+        // The score's LP gets what the first one left of the time.
+        let left = timeLimit - (ContinuousClock.now - started).seconds
+        guard left > 0.1 else { return nil }
+        options.timeLimit = left
         let result = GLPKSolver.solve(relaxed, options: options)
         guard result.status == .optimal, let objective = result.objective, objective.isFinite else { return nil }
         var prices = LagrangianBound.Prices(visits: [:], budget: model.budgetRow.map { max(0, result.dual($0)) } ?? 0)
