@@ -139,6 +139,26 @@ struct InsertionPairTests {
         #expect(all.count == Set(all).count)
     }
 
+    @Test("the pair that moves a visit back to the day an insertion took it from has it free on both days, with the visit let in among those in its way, and finds nothing better than the insertion's plan")
+    func moveBackAfterInsertion() throws {
+        let (_, days, week, either, monday, mon, tue) = try DayPairTests.setting()
+        let pairs = DayPairs(days: days)
+        // Before: moving V-either is one of the week's pairs, the same as `move` builds.
+        #expect(pairs.neighbourhoods(week, size: 4).contains(pairs.move(either, from: mon, to: tue, week, size: 4)))
+        let insertion = try #require(pairs.insertions(week, size: 4).first)
+        let values = try #require(insertion.improve(week, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings()).values)
+        var inserted = week
+        inserted[tue] = values[0]
+        inserted[mon] = values[1]
+        let back = pairs.move(either, from: tue, to: mon, inserted, size: 9)
+        #expect(back.parts == [mon, tue] && back.visit == either)
+        #expect(back.visits[0].isSuperset(of: [either, monday]), "V-monday now holds what V-either needs on Monday")
+        #expect(back.visits[1].contains(either))
+        #expect(back.visits.allSatisfy { $0.count <= 9 })
+        let outcome = back.improve(inserted, days: days, spend: 0, timeLimit: 10, relativeGap: 0, search: SearchSettings())
+        #expect(outcome.values == nil && outcome.optimal, "the insertion's plan is the best of the two days")
+    }
+
     @Test("a visit left out behind rivals that take place on one day only gets no insertion pair")
     func noMultiDayRivalNoPair() throws {
         let scenario = try TestScenarios.load("conflict-groups.yaml")

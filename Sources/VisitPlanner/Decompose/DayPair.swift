@@ -111,15 +111,21 @@ struct DayPairs: Sendable {
         for v in days.multiDay.sorted() {
             guard let e = (days.partsOf[v] ?? []).first(where: { days.scheduled($0, week[$0]).contains(v) }) else { continue }
             let present = days.contribution(of: v, in: e, week[e])
-            let leaving = closest(to: v, in: e, week[e], owner: owners[e], onlyChosen: true, size: size)
             for k in days.partsOf[v] ?? [] where k != e {
-                let joining = closest(to: v, in: k, week[k], owner: owners[k], onlyChosen: false, size: size)
-                let pair = DayPair(parts: [k, e], visits: [joining.union([v]), leaving.union([v])], visit: v)
-                pairs.append((pair, present - (best[k][v] ?? 0)))
+                pairs.append((move(v, from: e, to: k, week, size: size, owners: owners), present - (best[k][v] ?? 0)))
             }
         }
         let moves = pairs.sorted { ($0.loss, $0.pair.visit, $0.pair.parts[0]) < ($1.loss, $1.pair.visit, $1.pair.parts[0]) }.map(\.pair)
         return (insertions + moves).uniqued()
+    }
+
+    /// The pair that moves visit `v` from part `e` to part `k`: `v` with up to `size - 1` visits
+    /// in its way on `k` and up to `size - 1` visits of `e` that would use what it frees.
+    func move(_ v: Int, from e: Int, to k: Int, _ week: [[Double]], size: Int, owners: [[Int]]? = nil) -> DayPair {
+        let owners = owners ?? self.owners()
+        let leaving = closest(to: v, in: e, week[e], owner: owners[e], onlyChosen: true, size: size)
+        let joining = closest(to: v, in: k, week[k], owner: owners[k], onlyChosen: false, size: size)
+        return DayPair(parts: [k, e], visits: [joining.union([v]), leaving.union([v])], visit: v)
     }
 
     /// Pairs that make room for a visit left out: for each visit `week` leaves out (highest
